@@ -1,0 +1,103 @@
+package io.scenescore;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+
+import org.apache.camel.spi.Registry;
+
+import io.scenescore.api.AnswerHeaderFilter;
+import io.scenescore.api.ApiKeyGuard;
+import io.scenescore.api.ConditionalDownload;
+import io.scenescore.api.JobRequests;
+import io.scenescore.api.ProblemDocuments;
+import io.scenescore.media.DurationProbe;
+import io.scenescore.media.FadeFilterGraph;
+import io.scenescore.media.FfmpegExecutables;
+import io.scenescore.media.FfmpegOutcome;
+import io.scenescore.media.SceneAudioCommands;
+import io.scenescore.run.ContinuationAggregationStrategy;
+import io.scenescore.run.MusicSources;
+import io.scenescore.run.RunPlanner;
+import io.scenescore.run.RunSlots;
+import io.scenescore.status.StatusDocuments;
+import io.scenescore.store.Database;
+
+/**
+ * Everything the routes need that is not routing: checked and bound before any route starts, so that a
+ * taken port or an unreachable database stops start-up with one clear line.
+ */
+public class SceneScoreConfiguration implements CamelConfiguration {
+
+    @PropertyInject("camel.server.port")
+    private int port;
+    @PropertyInject("scenescore.data-dir")
+    private String dataDir;
+    @PropertyInject(value = "scenescore.db.url", defaultValue = "")
+    private String dbUrl;
+    @PropertyInject(value = "scenescore.db.user", defaultValue = "")
+    private String dbUser;
+    @PropertyInject(value = "scenescore.db.password", defaultValue = "")
+    private String dbPassword;
+    @PropertyInject(value = "scenescore.ffmpeg", defaultValue = "")
+    private String ffmpeg;
+    @PropertyInject(value = "scenescore.ffprobe", defaultValue = "")
+    private String ffprobe;
+    @PropertyInject("scenescore.concurrent-runs")
+    private int concurrentRuns;
+    @PropertyInject(value = "scenescore.api-key", defaultValue = "")
+    private String apiKey;
+    @PropertyInject(value = "scenescore.provider", defaultValue = "")
+    private String provider;
+    @PropertyInject(value = "scenescore.replicate.token", defaultValue = "")
+    private String replicateToken;
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        requireFreePort(port);
+        Path data = Path.of(dataDir).toAbsolutePath();
+        Files.createDirectories(data.resolve("work"));
+
+        Database database = Database.open(dbUrl, dbUser, dbPassword, data.resolve("pg"));
+        camelContext.addService(database, true, true);
+        Registry registry = camelContext.getRegistry();
+        registry.bind("dataSource", database.dataSource());
+        registry.bind("ffmpegExecutables", FfmpegExecutables.locate(ffmpeg, ffprobe));
+        registry.bind("runSlots", new RunSlots(concurrentRuns));
+        registry.bind("runPlanner", new RunPlanner(data.resolve("work"), MusicSources.choose(provider, replicateToken)));
+        registry.bind("apiKeyGuard", new ApiKeyGuard(apiKey));
+        registry.bind("answerHeaderFilter", new AnswerHeaderFilter());
+        registry.bind("jobRequests", new JobRequests());
+        registry.bind("problemDocuments", new ProblemDocuments());
+        registry.bind("conditionalDownload", new ConditionalDownload());
+        registry.bind("statusDocuments", new StatusDocuments());
+        registry.bind("continuationStrategy", new ContinuationAggregationStrategy());
+        registry.bind("sceneAudioCommands", new SceneAudioCommands());
+        registry.bind("fadeFilterGraph", new FadeFilterGraph());
+        registry.bind("ffmpegOutcome", new FfmpegOutcome());
+        registry.bind("durationProbe", new DurationProbe());
+        camelContext.getPropertiesComponent().addInitialProperty("scenescore.instance-id", instanceId());
+    }
+
+    private static void requireFreePort(int port) {
+        // platform-http only logs a WARN when the port is taken and runs on without a server
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new StartupFailure("port " + port + " is already in use (set SCENESCORE_PORT)", e);
+        }
+    }
+
+    private static String instanceId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "local");
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,78 @@
+package io.scenescore.api;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** HTTP caching and range rules for downloads: If-None-Match against an ETag, and one byte range. */
+public final class ConditionalDownload {
+
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+    /** A part of the content to send: whole (status 200) or a range (206). */
+    public record Part(int status, long start, long length, String contentRange) {
+    }
+
+    public boolean notModified(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        return Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip)
+                .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(t -> t.equals("*") || t.equals(etag));
+    }
+
+    /** The part asked for by {@code range} (null: all) of content of {@code size} bytes; 416 if unsatisfiable. */
+    public Part part(String range, long size) {
+        if (range == null || range.isBlank()) {
+            return new Part(200, 0, size, null);
+        }
+        Matcher m = RANGE.matcher(range.strip());
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            // several ranges or another unit: RFC 9110 allows answering with the whole content
+            return new Part(200, 0, size, null);
+        }
+        long start;
+        long end;
+        if (m.group(1).isEmpty()) {
+            long suffix = Long.parseLong(m.group(2));
+            start = Math.max(0, size - suffix);
+            end = size - 1;
+        } else {
+            start = Long.parseLong(m.group(1));
+            end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+        }
+        if (start >= size || end < start || size == 0) {
+            throw new RangeNotSatisfiable(size);
+        }
+        return new Part(206, start, end - start + 1, "bytes " + start + "-" + end + "/" + size);
+    }
+
+    /** The media type of a soundtrack in {@code format}. */
+    public String mediaType(String format) {
+        return "wav".equals(format) ? "audio/wav" : "audio/mpeg";
+    }
+
+    /** Bytes {@code part} of {@code content}. */
+    public byte[] slice(byte[] content, Part part) {
+        if (part.status() == 200) {
+            return content;
+        }
+        return Arrays.copyOfRange(content, (int) part.start(), (int) (part.start() + part.length()));
+    }
+
+    /** 416, with the size the client may ask within. */
+    public static final class RangeNotSatisfiable extends ApiProblem {
+        private final long size;
+
+        RangeNotSatisfiable(long size) {
+            super(416, "Range not satisfiable", "the content is " + size + " bytes long");
+            this.size = size;
+        }
+
+        public String contentRange() {
+            return "bytes */" + size;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.scenescore.api;
+
+/** One invalid field of a request: its JSON path and what is wrong with it. */
+public record FieldError(String field, String message) {
+}

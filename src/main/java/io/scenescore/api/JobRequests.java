@@ -1,0 +1,149 @@
+package io.scenescore.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.scenescore.run.AudioParams;
+import io.scenescore.run.Scene;
+
+/** Reads the bodies of the job API into validated values; anything wrong becomes an {@link ApiProblem}. */
+public final class JobRequests {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** A job to store: a fresh id, its storyboard as JSON, and where its video comes from. */
+    public record JobDraft(String id, String videoName, String videoUrl, String storyboardJson, List<Scene> scenes) {
+    }
+
+    /** A request to run a job: stored (jobId) or inline (job), with its validated parameters. */
+    public record RunRequest(String jobId, JobDraft job, AudioParams params, String paramsJson) {
+
+        public boolean inline() {
+            return job != null;
+        }
+
+        public String targetJobId() {
+            return inline() ? job.id() : jobId;
+        }
+    }
+
+    public JobDraft readJob(String body) throws JsonProcessingException {
+        JsonNode root = object(body);
+        List<FieldError> errors = new ArrayList<>();
+        JobDraft draft = draft(root, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        return draft;
+    }
+
+    public RunRequest readRun(String body) throws JsonProcessingException {
+        JsonNode root = object(body);
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode jobId = root.get("job_id");
+        boolean hasStoryboard = root.hasNonNull("storyboard");
+        String id = null;
+        JobDraft draft = null;
+        if (jobId != null && !jobId.isNull()) {
+            if (hasStoryboard) {
+                errors.add(new FieldError("storyboard", "give either job_id or an inline storyboard, not both"));
+            }
+            id = jobIdOrError(jobId.isTextual() ? jobId.textValue() : jobId.toString(), "job_id", errors);
+        } else if (hasStoryboard) {
+            draft = draft(root, errors);
+        } else {
+            errors.add(new FieldError("job_id", "a job_id or an inline storyboard is required"));
+        }
+        AudioParams params = AudioParamsReader.read(root.get("audio_params"), errors);
+        if (draft != null) {
+            AudioParamsReader.checkAgainst(params, draft.scenes(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        return new RunRequest(id, draft, params, JSON.writeValueAsString(params));
+    }
+
+    /** For a stored job: the parameter checks that need its storyboard. */
+    public void checkAgainstStoryboard(RunRequest request, String storyboardJson) throws JsonProcessingException {
+        List<FieldError> errors = new ArrayList<>();
+        List<Scene> scenes = StoryboardReader.read(JSON.readTree(storyboardJson), "storyboard", errors);
+        AudioParamsReader.checkAgainst(request.params(), scenes, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+    }
+
+    /** A job id from a path or body, checked to be a UUID. */
+    public String jobId(String raw) {
+        List<FieldError> errors = new ArrayList<>();
+        String id = jobIdOrError(raw, "job_id", errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        return id;
+    }
+
+    private static String jobIdOrError(String raw, String field, List<FieldError> errors) {
+        try {
+            UUID uuid = UUID.fromString(raw == null ? "" : raw.trim());
+            if (!uuid.toString().equalsIgnoreCase(raw.trim())) {
+                throw new IllegalArgumentException();
+            }
+            return uuid.toString();
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be a job id (a UUID such as 3f2b6c1e-8a4d-4c1e-9b7a-2d5e8f0a1b2c), got \""
+                    + abbreviate(raw) + "\""));
+            return null;
+        }
+    }
+
+    private static JobDraft draft(JsonNode root, List<FieldError> errors) {
+        JsonNode storyboard = root.get("storyboard");
+        List<Scene> scenes = StoryboardReader.read(storyboard, "storyboard", errors);
+        String videoName = optionalText(root, "video_name", errors);
+        String videoUrl = optionalText(root, "video_url", errors);
+        return new JobDraft(UUID.randomUUID().toString(), videoName, videoUrl,
+                storyboard == null ? null : storyboard.toString(), scenes);
+    }
+
+    private static String optionalText(JsonNode root, String field, List<FieldError> errors) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        if (value.textValue().length() > StoryboardReader.MAX_TEXT) {
+            errors.add(new FieldError(field, "is longer than " + StoryboardReader.MAX_TEXT + " characters"));
+            return null;
+        }
+        return value.textValue();
+    }
+
+    private static JsonNode object(String body) throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            throw ApiProblem.invalid("body", "a JSON object is required");
+        }
+        JsonNode root = JSON.readTree(body);
+        if (!root.isObject()) {
+            throw ApiProblem.invalid("body", "must be a JSON object");
+        }
+        return root;
+    }
+
+    private static String abbreviate(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        return raw.length() > 60 ? raw.substring(0, 60) + "..." : raw;
+    }
+}

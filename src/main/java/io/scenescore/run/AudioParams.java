@@ -1,0 +1,28 @@
+package io.scenescore.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** How a run makes and joins its music; every field has the contract's default. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record AudioParams(
+        @JsonProperty("prompt") String prompt,
+        @JsonProperty("fade_duration") double fadeDuration,
+        @JsonProperty("transition") String transition,
+        @JsonProperty("sync_mode") String syncMode,
+        @JsonProperty("merge_with_video") boolean mergeWithVideo,
+        @JsonProperty("error_strategy") String errorStrategy,
+        @JsonProperty("model_version") String modelVersion,
+        @JsonProperty("output_format") String outputFormat,
+        @JsonProperty("seed") Long seed) {
+
+    public static final double DEFAULT_FADE = 1.0;
+
+    public static AudioParams defaults() {
+        return new AudioParams(null, DEFAULT_FADE, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null);
+    }
+
+    public boolean halts() {
+        return "halt".equals(errorStrategy);
+    }
+}

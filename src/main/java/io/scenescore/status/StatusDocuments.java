@@ -1,0 +1,113 @@
+package io.scenescore.status;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Builds the status document of a job from its stored rows. */
+public final class StatusDocuments {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param job        the job row
+     * @param sceneRows  its scene rows (scenes not yet started have none)
+     * @param soundtrack the soundtrack row without its bytes, or null
+     */
+    public String build(Map<String, Object> job, List<Map<String, Object>> sceneRows, Map<String, Object> soundtrack)
+            throws IOException {
+        String jobId = String.valueOf(job.get("id"));
+        String status = String.valueOf(job.get("status"));
+        JsonNode storyboard = JSON.readTree(String.valueOf(job.get("storyboard")));
+        JsonNode storedScenes = storyboard.path("scenes");
+        Map<Integer, Map<String, Object>> rows = new HashMap<>();
+        for (Map<String, Object> row : sceneRows) {
+            rows.put(((Number) row.get("scene_index")).intValue(), row);
+        }
+        List<Map<String, Object>> scenes = new ArrayList<>();
+        int finished = 0;
+        for (int i = 0; i < storedScenes.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            Map<String, Object> scene = new LinkedHashMap<>();
+            scene.put("index", i);
+            scene.put("title", storedScenes.get(i).path("title").isTextual() ? storedScenes.get(i).get("title").textValue() : null);
+            String sceneStatus = row == null ? "pending" : String.valueOf(row.get("status"));
+            scene.put("status", sceneStatus);
+            scene.put("source", row == null ? null : row.get("source"));
+            scene.put("prediction_id", row == null ? null : row.get("prediction_id"));
+            scene.put("duration_seconds", storedScenes.get(i).path("duration").asDouble());
+            scene.put("error", row == null ? null : row.get("error"));
+            if ("completed".equals(sceneStatus) || "silence".equals(sceneStatus)) {
+                finished++;
+            }
+            scenes.add(scene);
+        }
+        String stage = job.get("stage") == null ? null : String.valueOf(job.get("stage"));
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("percentage", percentage(status, stage, finished, scenes.size()));
+        progress.put("stage", stage);
+        progress.put("scenes_total", scenes.size());
+        progress.put("scenes_completed", finished);
+        progress.put("scenes", scenes);
+
+        Map<String, Object> audio = new LinkedHashMap<>();
+        audio.put("available", soundtrack != null);
+        audio.put("duration_seconds", soundtrack == null ? null : soundtrack.get("duration_seconds"));
+        audio.put("size_bytes", soundtrack == null ? null : soundtrack.get("size_bytes"));
+        audio.put("format", soundtrack == null ? null : soundtrack.get("format"));
+        audio.put("download_url", soundtrack == null ? null : "/api/v3/audio/" + jobId + "/download");
+
+        Map<String, Object> video = new LinkedHashMap<>();
+        video.put("available", false);
+        video.put("download_url", null);
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("job_id", jobId);
+        doc.put("status", status);
+        doc.put("progress", progress);
+        doc.put("audio", audio);
+        doc.put("video", video);
+        doc.put("audio_params", job.get("audio_params") == null ? null : JSON.readTree(String.valueOf(job.get("audio_params"))));
+        doc.put("error", job.get("error"));
+        doc.put("created_at", timestamp(job.get("created_at")));
+        doc.put("updated_at", timestamp(job.get("updated_at")));
+        return JSON.writeValueAsString(doc);
+    }
+
+    /** Scenes take 90 % of the way; joining and muxing the rest, so the figure moves until done. */
+    static int percentage(String status, String stage, int finished, int total) {
+        if ("completed".equals(status)) {
+            return 100;
+        }
+        if ("created".equals(status) || "queued".equals(status) || total == 0) {
+            return 0;
+        }
+        int scenes = 90 * finished / total;
+        if ("merging".equals(stage)) {
+            return Math.max(scenes, 90);
+        }
+        if ("muxing".equals(stage)) {
+            return Math.max(scenes, 95);
+        }
+        return scenes;
+    }
+
+    private static String timestamp(Object value) {
+        if (value instanceof java.sql.Timestamp ts) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ts.toInstant().atOffset(ZoneOffset.UTC));
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(odt);
+        }
+        return value == null ? null : value.toString();
+    }
+}

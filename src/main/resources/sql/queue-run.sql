@@ -1,0 +1,14 @@
+-- Queues a run unless one is already queued or running (no row back then), and forgets the scenes of
+-- the previous run in the same statement, so that a dispatcher never sees the new run with old scenes.
+WITH queued AS (
+    UPDATE jobs
+    SET status = 'queued', stage = NULL, error = NULL,
+        audio_params = CAST(:#${exchangeProperty.runRequest.paramsJson} AS jsonb),
+        queued_at = now(), started_at = NULL, finished_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
+        updated_at = now()
+    WHERE id = CAST(:#${exchangeProperty.jobId} AS uuid) AND status NOT IN ('queued', 'running')
+    RETURNING id
+), forgotten AS (
+    DELETE FROM scene_segments WHERE job_id IN (SELECT id FROM queued)
+)
+SELECT id FROM queued
