@@ -2,26 +2,32 @@ package io.scenescore.run;
 
 import java.util.concurrent.Semaphore;
 
-/** How many runs this instance may execute at once; the dispatcher claims a run only when a slot is free. */
+/**
+ * How many runs this instance may execute at once. Only the dispatcher takes slots (on its one timer
+ * thread, after claiming no more runs than are free); a run gives its slot back when it ends.
+ */
 public final class RunSlots {
 
     private final Semaphore slots;
-    private final int capacity;
 
     public RunSlots(int capacity) {
-        this.capacity = capacity;
+        if (capacity < 1) {
+            throw new IllegalArgumentException("SCENESCORE_CONCURRENT_RUNS must be at least 1, got " + capacity);
+        }
         this.slots = new Semaphore(capacity);
     }
 
-    public boolean tryAcquire() {
-        return slots.tryAcquire();
+    public int free() {
+        return slots.availablePermits();
+    }
+
+    public void take() {
+        if (!slots.tryAcquire()) {
+            throw new IllegalStateException("no free run slot: more runs were claimed than slots were free");
+        }
     }
 
     public void release() {
         slots.release();
-    }
-
-    public int inUse() {
-        return capacity - slots.availablePermits();
     }
 }

@@ -1,0 +1,79 @@
+package io.scenescore.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.scenescore.support.RunningService;
+import io.scenescore.support.TestDatabase;
+
+/** With SCENESCORE_API_KEY set, every /api call needs it; the key never comes back in an answer. */
+class ApiKeyTest {
+
+    static final String KEY = "s3cr3t-key-for-tests";
+    static TestDatabase db;
+    static RunningService service;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.create();
+        service = RunningService.start(db, Map.of("scenescore.api-key", KEY));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        service.close();
+        db.close();
+    }
+
+    @Test
+    void aMissingKeyIsA401() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(service.uri("/api/v3/audio/generate-scenes"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(answer.body()).contains("API key is required");
+    }
+
+    @Test
+    void aWrongKeyIsA401AndIsNotEchoed() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(service.uri("/api/v3/audio/status/0b0e9a4c-3f1d-4a8e-9c51-7d2f6b8e1a00"))
+                .header("Authorization", "Bearer wrong-" + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.body()).doesNotContain(KEY);
+        assertThat(answer.headers().map().toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void theKeyWorksAsBearerOrXApiKey() throws Exception {
+        String body = "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 1}]}}";
+        HttpResponse<String> bearer = HTTP.send(HttpRequest.newBuilder(service.uri("/api/v3/jobs"))
+                .header("Authorization", "Bearer " + KEY).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> header = HTTP.send(HttpRequest.newBuilder(service.uri("/api/v3/jobs"))
+                .header("X-API-Key", KEY).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(bearer.statusCode()).isEqualTo(201);
+        assertThat(header.statusCode()).isEqualTo(201);
+        assertThat(bearer.headers().map().toString() + bearer.body()).doesNotContain(KEY);
+    }
+
+    @Test
+    void healthNeedsNoKey() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(service.uri("/observe/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,39 @@
+package io.scenescore.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.scenescore.support.RunningService;
+import io.scenescore.support.TestDatabase;
+
+/** Jobs live in PostgreSQL: a restarted service serves what the previous one finished. */
+class RestartTest {
+
+    @Test
+    void aRestartedServiceStillServesTheFinishedJobAndItsAudio() throws Exception {
+        try (TestDatabase db = TestDatabase.create(); RunningService service = RunningService.start(db, Map.of())) {
+            String jobId = service.generate(WalkingSkeletonTest.THREE_SCENES);
+            JsonNode before = service.awaitEnd(jobId, Duration.ofSeconds(60));
+            assertThat(before.path("status").asText()).isEqualTo("completed");
+            HttpResponse<byte[]> audioBefore = service.sendForBytes(service.request("/api/v3/audio/" + jobId + "/download").GET());
+
+            service.restart();
+
+            JsonNode after = service.status(jobId);
+            assertThat(after.path("status").asText()).isEqualTo("completed");
+            assertThat(after.path("audio")).isEqualTo(before.path("audio"));
+            assertThat(after.path("progress")).isEqualTo(before.path("progress"));
+            HttpResponse<byte[]> audioAfter = service.sendForBytes(service.request("/api/v3/audio/" + jobId + "/download").GET());
+            assertThat(audioAfter.statusCode()).isEqualTo(200);
+            assertThat(audioAfter.body()).isEqualTo(audioBefore.body());
+            assertThat(audioAfter.headers().firstValue("ETag")).isEqualTo(audioBefore.headers().firstValue("ETag"));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.scenescore.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.scenescore.media.FfmpegExecutables;
+
+/** What ffprobe and ffmpeg say about a produced file: the checks tests make on real media. */
+public final class MediaProbe {
+
+    private static final FfmpegExecutables TOOLS = FfmpegExecutables.locate("", "");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MediaProbe() {
+    }
+
+    public static FfmpegExecutables tools() {
+        return TOOLS;
+    }
+
+    /** ffprobe's -show_format -show_streams as JSON. */
+    public static JsonNode probe(Path file) throws IOException, InterruptedException {
+        String out = run(List.of(TOOLS.ffprobe(), "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.toString()));
+        return JSON.readTree(out);
+    }
+
+    /** The duration ffprobe reads from the container. */
+    public static double duration(Path file) throws IOException, InterruptedException {
+        return probe(file).path("format").path("duration").asDouble();
+    }
+
+    /** Mean volume in dBFS of the part of {@code file} from {@code start} lasting {@code length} seconds. */
+    public static double meanVolume(Path file, double start, double length) throws IOException, InterruptedException {
+        String out = run(List.of(TOOLS.ffmpeg(), "-hide_banner", "-nostats", "-ss", String.valueOf(start), "-t", String.valueOf(length),
+                "-i", file.toString(), "-af", "volumedetect", "-f", "null", "-"));
+        Matcher m = Pattern.compile("mean_volume: (-?[0-9.]+|-inf) dB").matcher(out);
+        if (!m.find()) {
+            throw new AssertionError("volumedetect printed no mean volume: " + out);
+        }
+        return m.group(1).equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(m.group(1));
+    }
+
+    /** Runs FFmpeg itself (for making test inputs); fails the test if it fails. */
+    public static void ffmpeg(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(TOOLS.ffmpeg(), "-hide_banner", "-loglevel", "error", "-y"));
+        command.addAll(List.of(args));
+        run(command);
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+}
