@@ -16,6 +16,8 @@ public final class SceneScore {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("score")) {
+            // the one-shot mode prints its own progress; Camel's start-up chatter would drown it
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("scenescore.log", "warn"));
             System.exit(OneShotScoring.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         Main main = newMain(new Properties());
