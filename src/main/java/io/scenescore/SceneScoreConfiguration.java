@@ -18,11 +18,18 @@ import io.scenescore.api.ApiKeyGuard;
 import io.scenescore.api.ConditionalDownload;
 import io.scenescore.api.JobRequests;
 import io.scenescore.api.ProblemDocuments;
+import io.scenescore.media.ChainedPieces;
 import io.scenescore.media.DurationProbe;
 import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.FfmpegExecutables;
 import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.SceneAudioCommands;
+import io.scenescore.replicate.ContinuationPlanner;
+import io.scenescore.replicate.MusicGenRequests;
+import io.scenescore.replicate.PollSchedule;
+import io.scenescore.replicate.PromptBuilder;
+import io.scenescore.replicate.ReplicateAnswers;
+import io.scenescore.replicate.ReplicateChains;
 import io.scenescore.run.ContinuationAggregationStrategy;
 import io.scenescore.run.MusicSources;
 import io.scenescore.run.RunPlanner;
@@ -58,6 +65,24 @@ public class SceneScoreConfiguration implements CamelConfiguration {
     private String provider;
     @PropertyInject(value = "scenescore.replicate.token", defaultValue = "")
     private String replicateToken;
+    @PropertyInject("scenescore.replicate.version")
+    private String musicGenVersion;
+    @PropertyInject("scenescore.replicate.window-seconds")
+    private int windowSeconds;
+    @PropertyInject("scenescore.replicate.max-generation-seconds")
+    private int maxGenerationSeconds;
+    @PropertyInject("scenescore.replicate.poll.initial-ms")
+    private long pollInitialMs;
+    @PropertyInject("scenescore.replicate.poll.max-ms")
+    private long pollMaxMs;
+    @PropertyInject("scenescore.replicate.poll.max-polls")
+    private int maxPolls;
+    @PropertyInject("scenescore.replicate.poll.budget-ms")
+    private long pollBudgetMs;
+    @PropertyInject("scenescore.replicate.max-retries")
+    private int maxRetries;
+    @PropertyInject(value = "scenescore.style-prompt", defaultValue = "")
+    private String stylePrompt;
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
@@ -83,6 +108,11 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         registry.bind("fadeFilterGraph", new FadeFilterGraph());
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
         registry.bind("durationProbe", new DurationProbe());
+        registry.bind("chainedPieces", new ChainedPieces());
+        registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds)));
+        registry.bind("musicGenRequests", new MusicGenRequests(musicGenVersion, new PromptBuilder(stylePrompt)));
+        registry.bind("replicateAnswers", new ReplicateAnswers());
+        registry.bind("pollSchedule", new PollSchedule(pollInitialMs, pollMaxMs, maxPolls, pollBudgetMs, maxRetries));
         camelContext.getPropertiesComponent().addInitialProperty("scenescore.instance-id", instanceId());
     }
 

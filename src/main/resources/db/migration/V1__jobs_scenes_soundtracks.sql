@@ -28,6 +28,7 @@ CREATE TABLE scene_segments (
     source           text,
     prediction_id    text,
     continuation_url text,
+    continuation_seconds integer,
     duration_seconds double precision,
     error            text,
     audio            bytea,

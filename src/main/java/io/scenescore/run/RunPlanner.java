@@ -50,8 +50,9 @@ public final class RunPlanner {
         return plan.workDir().resolve(String.format("scene-%03d-%s", scene.index(), name));
     }
 
-    public SceneSegment segment(Scene scene, Path file, String source, String continuationUrl) {
-        return new SceneSegment(scene.index(), file, scene.duration(), source, continuationUrl);
+    public SceneSegment segment(Scene scene, Path file, String source, String continuationUrl, Integer continuationSeconds) {
+        return new SceneSegment(scene.index(), file, scene.duration(), source, continuationUrl,
+                continuationSeconds == null ? 0 : continuationSeconds);
     }
 
     /** A strong ETag for stored bytes: their SHA-256, shortened. */

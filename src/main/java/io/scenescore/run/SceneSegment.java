@@ -4,7 +4,9 @@ import java.nio.file.Path;
 
 /**
  * A scene's finished piece: its stored audio (exact scene length), where it came from, and what the next
- * scene needs to continue it (the music source's own URL for the raw piece, when it has one).
+ * scene needs to continue it: the music source's URL of the raw piece and its length in whole seconds
+ * (null and 0 when the source has none).
  */
-public record SceneSegment(int index, Path file, double durationSeconds, String source, String continuationUrl) {
+public record SceneSegment(int index, Path file, double durationSeconds, String source, String continuationUrl,
+                           int continuationSeconds) {
 }

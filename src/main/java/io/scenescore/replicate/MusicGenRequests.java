@@ -1,0 +1,47 @@
+package io.scenescore.replicate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.scenescore.run.AudioParams;
+import io.scenescore.run.Scene;
+
+/** The body of a create-prediction call for meta/musicgen, following its input schema (integers where it wants them). */
+public final class MusicGenRequests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String version;
+    private final PromptBuilder prompts;
+
+    public MusicGenRequests(String version, PromptBuilder prompts) {
+        if (version == null || !version.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("the MusicGen version must be a 64-hex version id, got " + version);
+        }
+        this.version = version;
+        this.prompts = prompts;
+    }
+
+    /** The create body for prediction {@code index} of the scene's chain. */
+    public String create(Scene scene, AudioParams params, SceneChain chain, int index) throws JsonProcessingException {
+        Generation g = chain.generation(index);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("version", version);
+        ObjectNode input = body.putObject("input");
+        input.put("prompt", prompts.prompt(scene, params));
+        input.put("model_version", params.modelVersion());
+        input.put("duration", g.duration());
+        input.put("output_format", "wav");
+        input.put("normalization_strategy", "loudness");
+        if (g.continuation()) {
+            input.put("continuation", true);
+            input.put("input_audio", chain.inputUrl());
+            input.put("continuation_start", g.windowStart());
+            input.put("continuation_end", g.windowEnd());
+        }
+        if (params.seed() != null) {
+            input.put("seed", params.seed());
+        }
+        return JSON.writeValueAsString(body);
+    }
+}

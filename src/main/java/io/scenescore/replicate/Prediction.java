@@ -1,0 +1,23 @@
+package io.scenescore.replicate;
+
+import java.util.Set;
+
+/** What a Replicate prediction says of itself. */
+public record Prediction(String id, String status, String outputUrl, String error, String getUrl, String cancelUrl) {
+
+    private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "canceled", "aborted");
+
+    public boolean terminal() {
+        return TERMINAL.contains(status);
+    }
+
+    public boolean succeeded() {
+        return "succeeded".equals(status);
+    }
+
+    /** Why the prediction did not give music, in words for the status document. */
+    public String failure() {
+        String why = error == null || error.isBlank() ? "no error given" : error.strip();
+        return "prediction " + id + " " + status + ": " + why;
+    }
+}

@@ -1,0 +1,82 @@
+package io.scenescore.replicate;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads Replicate's answers: predictions, errors, throttling, and the list to find a prediction again. */
+public final class ReplicateAnswers {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Prediction prediction(String body) throws JsonProcessingException {
+        return prediction(JSON.readTree(body));
+    }
+
+    static Prediction prediction(JsonNode p) {
+        JsonNode output = p.path("output");
+        String url = output.isTextual() ? output.textValue()
+                : output.isArray() && !output.isEmpty() ? output.get(output.size() - 1).asText() : null;
+        return new Prediction(p.path("id").asText(null), p.path("status").asText("unknown"), url,
+                p.path("error").isNull() ? null : p.path("error").asText(null),
+                p.path("urls").path("get").asText(null), p.path("urls").path("cancel").asText(null));
+    }
+
+    /** How long to wait after a 429: the body's retry_after, else the Retry-After header, else {@code fallbackMs}. */
+    public long retryAfterMillis(String body, String header, long fallbackMs) {
+        try {
+            JsonNode retry = JSON.readTree(body == null ? "" : body).path("retry_after");
+            if (retry.isNumber() && retry.doubleValue() >= 0) {
+                return Math.round(retry.doubleValue() * 1000);
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: fall through to the header
+        }
+        if (header != null && !header.isBlank()) {
+            try {
+                return Math.round(Double.parseDouble(header.strip()) * 1000);
+            } catch (NumberFormatException e) {
+                try {
+                    ZonedDateTime at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                    return Math.max(0, Duration.between(ZonedDateTime.now(), at).toMillis());
+                } catch (DateTimeParseException ignored) {
+                    // an unreadable header: use the fallback
+                }
+            }
+        }
+        return fallbackMs;
+    }
+
+    /** Replicate's own words for a failed call, or the status code. */
+    public String problem(int status, String body) {
+        try {
+            JsonNode error = JSON.readTree(body == null ? "" : body);
+            String detail = error.path("detail").asText(error.path("title").asText(""));
+            if (!detail.isBlank()) {
+                return "Replicate answered " + status + ": " + detail;
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON
+        }
+        return "Replicate answered " + status;
+    }
+
+    /**
+     * After a create whose answer was lost: the prediction in Replicate's list that has exactly the
+     * input we sent, or null. Replicate has no idempotency key, so identical input is the best evidence.
+     */
+    public Prediction findCreated(String listBody, String createBody) throws JsonProcessingException {
+        JsonNode wanted = JSON.readTree(createBody);
+        for (JsonNode p : JSON.readTree(listBody).path("results")) {
+            if (p.path("version").equals(wanted.path("version")) && p.path("input").equals(wanted.path("input"))) {
+                return prediction(p);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,3 @@
+-- The prediction a scene waits for is stored before polling starts, so that it can be found again.
+UPDATE scene_segments SET prediction_id = :#${exchangeProperty.prediction.id()}, updated_at = now()
+WHERE job_id = CAST(:#${exchangeProperty.jobId} AS uuid) AND scene_index = :#${exchangeProperty.scene.index()}

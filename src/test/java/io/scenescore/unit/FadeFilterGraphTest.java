@@ -1,0 +1,98 @@
+package io.scenescore.unit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.scenescore.media.FadeFilterGraph;
+
+/** Pieces fade out and in only where they meet, then are concatenated; the commands around the graph. */
+class FadeFilterGraphTest {
+
+    private final FadeFilterGraph join = new FadeFilterGraph();
+
+    @Test
+    void aSinglePieceHasNoFadeAtAll() {
+        assertThat(FadeFilterGraph.graph(List.of(8.0), 1.0))
+                .isEqualTo("[0:a]anull[p0];[p0]concat=n=1:v=0:a=1[joined]");
+    }
+
+    @Test
+    void twoPiecesFadeOnlyAtTheirJoin() {
+        assertThat(FadeFilterGraph.graph(List.of(5.0, 7.0), 1.0)).isEqualTo(
+                "[0:a]afade=t=out:st=4.000000:d=1.000000[p0];"
+                        + "[1:a]afade=t=in:st=0:d=1.000000[p1];"
+                        + "[p0][p1]concat=n=2:v=0:a=1[joined]");
+    }
+
+    @Test
+    void aMiddlePieceFadesInAtItsStartAndOutAtItsDurationMinusTheFade() {
+        assertThat(FadeFilterGraph.graph(List.of(4.0, 6.25, 3.0), 1.5)).isEqualTo(
+                "[0:a]afade=t=out:st=2.500000:d=1.500000[p0];"
+                        + "[1:a]afade=t=in:st=0:d=1.500000,afade=t=out:st=4.750000:d=1.500000[p1];"
+                        + "[2:a]afade=t=in:st=0:d=1.500000[p2];"
+                        + "[p0][p1][p2]concat=n=3:v=0:a=1[joined]");
+    }
+
+    @Test
+    void aFadeOfZeroPassesEveryPieceThroughUntouched() {
+        assertThat(FadeFilterGraph.graph(List.of(4.0, 6.0, 3.0), 0)).isEqualTo(
+                "[0:a]anull[p0];[1:a]anull[p1];[2:a]anull[p2];[p0][p1][p2]concat=n=3:v=0:a=1[joined]");
+    }
+
+    @Test
+    void theFirstPieceNeverFadesInAndTheLastNeverFadesOut() {
+        String graph = FadeFilterGraph.graph(List.of(3.0, 3.0, 3.0, 3.0), 0.5);
+
+        assertThat(graph).startsWith("[0:a]afade=t=out:");
+        assertThat(graph).contains("[3:a]afade=t=in:st=0:d=0.500000[p3];");
+        assertThat(graph.split("afade=t=in", -1)).hasSize(4);
+        assertThat(graph.split("afade=t=out", -1)).hasSize(4);
+    }
+
+    @Test
+    void theJoinCommandReadsThePiecesInOrderAndWritesPcmWav() {
+        List<Path> pieces = List.of(Path.of("/w/scene-000.flac"), Path.of("/w/scene-001.flac"), Path.of("/w/scene-002.flac"));
+        List<Double> durations = List.of(4.0, 5.0, 6.0);
+
+        List<String> args = join.joinCommand(pieces, durations, 1.0, Path.of("/w/joined.wav"));
+
+        assertThat(args).containsSequence("-i", "/w/scene-000.flac", "-i", "/w/scene-001.flac", "-i", "/w/scene-002.flac",
+                "-filter_complex", FadeFilterGraph.graph(durations, 1.0), "-map", "[joined]", "-c:a", "pcm_s16le",
+                "/w/joined.wav");
+        assertThat(args).endsWith("/w/joined.wav");
+        assertThat(args).filteredOn("-i"::equals).hasSize(3);
+    }
+
+    @Test
+    void mp3IsEncodedWithLameAt192k() {
+        List<String> args = join.encodeCommand(Path.of("/w/joined.wav"), "mp3", Path.of("/w/soundtrack.mp3"));
+
+        assertThat(args).containsSequence("-i", "/w/joined.wav", "-c:a", "libmp3lame", "-b:a", "192k", "/w/soundtrack.mp3");
+        assertThat(args).endsWith("/w/soundtrack.mp3");
+    }
+
+    @Test
+    void wavIsEncodedAs16BitPcm() {
+        List<String> args = join.encodeCommand(Path.of("/w/joined.wav"), "wav", Path.of("/w/soundtrack.wav"));
+
+        assertThat(args).containsSequence("-i", "/w/joined.wav", "-c:a", "pcm_s16le", "/w/soundtrack.wav");
+        assertThat(args).doesNotContain("libmp3lame", "-b:a");
+    }
+
+    @Test
+    void everyCommandStartsQuietOverwritingAndReadingLocalFilesOnly() {
+        List<List<String>> commands = List.of(
+                join.joinCommand(List.of(Path.of("a.flac")), List.of(1.0), 0, Path.of("j.wav")),
+                join.encodeCommand(Path.of("j.wav"), "mp3", Path.of("s.mp3")));
+
+        for (List<String> args : commands) {
+            assertThat(args).startsWith("-hide_banner", "-nostdin", "-loglevel", "error", "-y");
+            assertThat(args).containsSequence("-protocol_whitelist", "file,pipe,fd");
+            assertThat(args.indexOf("-protocol_whitelist")).isLessThan(args.indexOf("-i"));
+        }
+    }
+}
