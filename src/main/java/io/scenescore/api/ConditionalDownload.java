@@ -36,17 +36,26 @@ public final class ConditionalDownload {
         long start;
         long end;
         if (m.group(1).isEmpty()) {
-            long suffix = Long.parseLong(m.group(2));
+            long suffix = number(m.group(2));
             start = Math.max(0, size - suffix);
             end = size - 1;
         } else {
-            start = Long.parseLong(m.group(1));
-            end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+            start = number(m.group(1));
+            end = m.group(2).isEmpty() ? size - 1 : Math.min(number(m.group(2)), size - 1);
         }
         if (start >= size || end < start || size == 0) {
             throw new RangeNotSatisfiable(size);
         }
         return new Part(206, start, end - start + 1, "bytes " + start + "-" + end + "/" + size);
+    }
+
+    /** A byte position; one too large for a long is past any end, and clamps like one. */
+    private static long number(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** The media type of a soundtrack in {@code format}. */

@@ -31,7 +31,7 @@ public final class ProblemDocuments {
         if (malformed != null) {
             String where = malformed.getLocation() == null ? ""
                     : " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr();
-            return problem(400, "Malformed JSON", "the body is not valid JSON" + where + ": " + malformed.getOriginalMessage(), null);
+            return problem(400, "Malformed JSON", "the body is not valid JSON" + where + ": " + plain(malformed.getOriginalMessage()), null);
         }
         LOG.error("unexpected failure while answering a request", failure);
         return problem(500, "Internal error", "the server failed to answer; the failure is logged", null);
@@ -51,6 +51,14 @@ public final class ProblemDocuments {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Jackson's message without the Java names it mentions (classes, features), which mean nothing to a client. */
+    static String plain(String message) {
+        String first = message == null ? "" : message.split("\\R", 2)[0];
+        int javaTalk = first.indexOf(" (");
+        String cut = javaTalk > 0 && (first.contains("`") || first.contains("Feature")) ? first.substring(0, javaTalk) : first;
+        return cut.replaceAll("`[^`]*`", "").replaceAll("\\s+", " ").strip();
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

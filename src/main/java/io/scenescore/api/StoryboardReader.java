@@ -74,7 +74,9 @@ public final class StoryboardReader {
         double duration = readDuration(node.get("duration"), path + ".duration", errors);
         String description = text(node, "description");
         String prompt = text(node, "prompt");
-        if (isBlank(description) && isBlank(prompt)) {
+        boolean wrongType = node.hasNonNull("description") && !node.get("description").isTextual()
+                || node.hasNonNull("prompt") && !node.get("prompt").isTextual();
+        if (isBlank(description) && isBlank(prompt) && !wrongType) {
             errors.add(new FieldError(path + ".description", "a description or a prompt is required"));
         }
         if (errors.size() > before) {

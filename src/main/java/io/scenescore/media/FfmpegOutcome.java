@@ -17,7 +17,7 @@ public final class FfmpegOutcome {
         String stderr = read(result.getStderr());
         if (result.getExitValue() != 0) {
             String tail = stderr.length() > STDERR_TAIL ? "..." + stderr.substring(stderr.length() - STDERR_TAIL) : stderr;
-            String executable = result.getCommand() == null ? "ffmpeg" : Path.of(result.getCommand().getExecutable()).getFileName().toString();
+            String executable = Path.of(result.getCommand().getExecutable()).getFileName().toString();
             throw new MediaToolFailure(executable + " exited with " + result.getExitValue()
                     + (tail.isBlank() ? " (killed or timed out)" : ": " + tail.strip()));
         }

@@ -1,5 +1,6 @@
 package io.scenescore.run;
 
+import java.util.Locale;
 import java.util.Set;
 
 import io.scenescore.StartupFailure;
@@ -14,7 +15,7 @@ public final class MusicSources {
 
     public static String choose(String configured, String replicateToken) {
         if (configured != null && !configured.isBlank()) {
-            String name = configured.strip().toLowerCase();
+            String name = configured.strip().toLowerCase(Locale.ROOT);
             if (!KNOWN.contains(name)) {
                 throw new StartupFailure("SCENESCORE_PROVIDER must be one of replicate, composer, silence; got " + configured);
             }

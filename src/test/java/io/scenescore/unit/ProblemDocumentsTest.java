@@ -81,6 +81,19 @@ class ProblemDocumentsTest {
     }
 
     @Test
+    void trailingContentIsMalformedJsonWithoutJavaNames() throws Exception {
+        JsonProcessingException parseError = catchThrowableOfType(JsonProcessingException.class,
+                () -> new JobRequests().readRun("{\"job_id\": \"x\"} {\"b\": 2}"));
+
+        Problem problem = documents.describe(parseError);
+
+        String detail = JSON.readTree(problem.json()).path("detail").asText();
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(detail).startsWith("the body is not valid JSON").contains("Trailing token")
+                .doesNotContain("com.fasterxml").doesNotContain("Feature").doesNotContain("`");
+    }
+
+    @Test
     void anythingElseIsA500WithoutStackTraceOrClassNames() throws Exception {
         IllegalStateException failure = new IllegalStateException("pool exhausted for jdbc:postgresql://db/scenescore",
                 new NullPointerException("secret-internal-detail"));
