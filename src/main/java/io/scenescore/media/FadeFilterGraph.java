@@ -35,14 +35,37 @@ public final class FadeFilterGraph {
         return graph.toString();
     }
 
-    /** FFmpeg arguments joining {@code pieces} into an uncompressed WAV at {@code out}. */
-    public List<String> joinCommand(List<Path> pieces, List<Double> durations, double fade, Path out) {
+    /**
+     * The crossfade join: each join overlaps the end of one piece and the start of the next by {@code fade}
+     * seconds with an equal-power (quarter-sine) crossfade; the pieces must each be made longer by that much.
+     */
+    public static String crossfadeGraph(int pieces, double fade) {
+        if (pieces == 1 || fade <= 0) {
+            return graph(java.util.Collections.nCopies(pieces, 1.0), 0);
+        }
+        StringBuilder graph = new StringBuilder();
+        String previous = "[0:a]";
+        for (int i = 1; i < pieces; i++) {
+            String out = i == pieces - 1 ? "[joined]" : "[x" + i + "]";
+            graph.append(previous).append('[').append(i).append(":a]")
+                    .append(String.format(Locale.ROOT, "acrossfade=d=%.6f:c1=qsin:c2=qsin", fade)).append(out);
+            if (i < pieces - 1) {
+                graph.append(';');
+            }
+            previous = out;
+        }
+        return graph.toString();
+    }
+
+    /** FFmpeg arguments joining {@code pieces} into an uncompressed WAV at {@code out}, with fades or crossfades. */
+    public List<String> joinCommand(List<Path> pieces, List<Double> durations, double fade, String transition, Path out) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         for (Path piece : pieces) {
             args.add("-i");
             args.add(piece.toString());
         }
-        args.addAll(List.of("-filter_complex", graph(durations, fade), "-map", "[joined]",
+        String graph = "crossfade".equals(transition) ? crossfadeGraph(pieces.size(), fade) : graph(durations, fade);
+        args.addAll(List.of("-filter_complex", graph, "-map", "[joined]",
                 "-c:a", "pcm_s16le", out.toString()));
         return args;
     }

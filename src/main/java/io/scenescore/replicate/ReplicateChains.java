@@ -20,10 +20,10 @@ public final class ReplicateChains {
     }
 
     /** The scene's predictions, continuing the previous scene's piece when that came from Replicate. */
-    public SceneChain start(Scene scene, ScoreSheet sheet) {
+    public SceneChain start(double pieceSeconds, ScoreSheet sheet) {
         SceneSegment previous = sheet.previous().orElse(null);
         boolean continues = previous != null && previous.continuationUrl() != null && previous.continuationSeconds() > 0;
-        return new SceneChain(planner.plan(scene.duration(), continues ? previous.continuationSeconds() : null),
+        return new SceneChain(planner.plan(pieceSeconds, continues ? previous.continuationSeconds() : null),
                 continues ? previous.continuationUrl() : null);
     }
 

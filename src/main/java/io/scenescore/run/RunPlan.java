@@ -10,6 +10,15 @@ public record RunPlan(String jobId, List<Scene> scenes, AudioParams params, Stri
         return scenes.stream().mapToDouble(Scene::duration).sum();
     }
 
+    /**
+     * How long scene's piece is made: its own length, and for a crossfade the fade on top (but for the last
+     * scene), since each join overlaps two pieces by that much and the soundtrack must still last the sum.
+     */
+    public double pieceSeconds(Scene scene) {
+        boolean overlapsNext = "crossfade".equals(params.transition()) && scene.index() < scenes.size() - 1;
+        return scene.duration() + (overlapsNext ? params.fadeDuration() : 0);
+    }
+
     /** Where scene {@code index}'s stored segment is kept while the run needs it. */
     public Path segmentFile(int index) {
         return workDir.resolve(String.format("scene-%03d.flac", index));

@@ -50,8 +50,12 @@ public final class RunPlanner {
         return plan.workDir().resolve(String.format("scene-%03d-%s", scene.index(), name));
     }
 
-    public SceneSegment segment(Scene scene, Path file, String source, String continuationUrl, Integer continuationSeconds) {
-        return new SceneSegment(scene.index(), file, scene.duration(), source, continuationUrl,
+    public double pieceSeconds(RunPlan plan, Scene scene) {
+        return plan.pieceSeconds(scene);
+    }
+
+    public SceneSegment segment(RunPlan plan, Scene scene, Path file, String source, String continuationUrl, Integer continuationSeconds) {
+        return new SceneSegment(scene.index(), file, plan.pieceSeconds(scene), source, continuationUrl,
                 continuationSeconds == null ? 0 : continuationSeconds);
     }
 

@@ -88,6 +88,19 @@ class WalkingSkeletonTest {
     }
 
     @Test
+    void crossfadedScenesStillLastExactlyTheirSum(@TempDir Path tmp) throws Exception {
+        String jobId = service.generate("""
+                {"storyboard": {"scenes": [{"description": "a", "duration": 3}, {"description": "b", "duration": 4},
+                                           {"description": "c", "duration": 5}]},
+                 "audio_params": {"transition": "crossfade", "fade_duration": 1.5, "output_format": "wav"}}""");
+
+        JsonNode status = service.awaitEnd(jobId, Duration.ofSeconds(60));
+
+        assertThat(status.path("status").asText()).isEqualTo("completed");
+        assertThat(MediaProbe.duration(service.download(jobId, tmp.resolve("x.wav")))).isCloseTo(12.0, within(0.05));
+    }
+
+    @Test
     void aStoredJobRunsByIdAndDownloadsHonourEtagAndRange() throws Exception {
         HttpResponse<String> created = service.postJson("/api/v3/jobs", """
                 {"video_name": "harbour.mp4", "storyboard": {"scenes": [{"description": "a", "duration": 2}]}}""");

@@ -58,13 +58,23 @@ class FadeFilterGraphTest {
         List<Path> pieces = List.of(Path.of("/w/scene-000.flac"), Path.of("/w/scene-001.flac"), Path.of("/w/scene-002.flac"));
         List<Double> durations = List.of(4.0, 5.0, 6.0);
 
-        List<String> args = join.joinCommand(pieces, durations, 1.0, Path.of("/w/joined.wav"));
+        List<String> args = join.joinCommand(pieces, durations, 1.0, "fade", Path.of("/w/joined.wav"));
 
         assertThat(args).containsSequence("-i", "/w/scene-000.flac", "-i", "/w/scene-001.flac", "-i", "/w/scene-002.flac",
                 "-filter_complex", FadeFilterGraph.graph(durations, 1.0), "-map", "[joined]", "-c:a", "pcm_s16le",
                 "/w/joined.wav");
         assertThat(args).endsWith("/w/joined.wav");
         assertThat(args).filteredOn("-i"::equals).hasSize(3);
+    }
+
+    @Test
+    void crossfadesChainEqualPowerOverlapsAtEachJoin() {
+        assertThat(FadeFilterGraph.crossfadeGraph(3, 1.5)).isEqualTo(
+                "[0:a][1:a]acrossfade=d=1.500000:c1=qsin:c2=qsin[x1];[x1][2:a]acrossfade=d=1.500000:c1=qsin:c2=qsin[joined]");
+        assertThat(FadeFilterGraph.crossfadeGraph(1, 1.5)).isEqualTo("[0:a]anull[p0];[p0]concat=n=1:v=0:a=1[joined]");
+        assertThat(FadeFilterGraph.crossfadeGraph(2, 0)).doesNotContain("acrossfade");
+        assertThat(join.joinCommand(List.of(Path.of("a.flac"), Path.of("b.flac")), List.of(2.0, 2.0), 0.5, "crossfade",
+                Path.of("j.wav"))).contains(FadeFilterGraph.crossfadeGraph(2, 0.5));
     }
 
     @Test
@@ -86,7 +96,7 @@ class FadeFilterGraphTest {
     @Test
     void everyCommandStartsQuietOverwritingAndReadingLocalFilesOnly() {
         List<List<String>> commands = List.of(
-                join.joinCommand(List.of(Path.of("a.flac")), List.of(1.0), 0, Path.of("j.wav")),
+                join.joinCommand(List.of(Path.of("a.flac")), List.of(1.0), 0, "fade", Path.of("j.wav")),
                 join.encodeCommand(Path.of("j.wav"), "mp3", Path.of("s.mp3")));
 
         for (List<String> args : commands) {
