@@ -18,6 +18,7 @@ import io.scenescore.api.ApiKeyGuard;
 import io.scenescore.api.ConditionalDownload;
 import io.scenescore.api.JobRequests;
 import io.scenescore.api.ProblemDocuments;
+import io.scenescore.composer.ComposerSource;
 import io.scenescore.media.ChainedPieces;
 import io.scenescore.media.DurationProbe;
 import io.scenescore.media.FadeFilterGraph;
@@ -109,6 +110,7 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
         registry.bind("durationProbe", new DurationProbe());
         registry.bind("chainedPieces", new ChainedPieces());
+        registry.bind("composerSource", new ComposerSource());
         registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds)));
         registry.bind("musicGenRequests", new MusicGenRequests(musicGenVersion, new PromptBuilder(stylePrompt)));
         registry.bind("replicateAnswers", new ReplicateAnswers());

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.scenescore.api.FieldError;
+import io.scenescore.composer.MusicalContext;
 import io.scenescore.api.StoryboardReader;
 
 /** Turns a claimed job's row into the plan of its run. */
@@ -54,9 +55,10 @@ public final class RunPlanner {
         return plan.pieceSeconds(scene);
     }
 
-    public SceneSegment segment(RunPlan plan, Scene scene, Path file, String source, String continuationUrl, Integer continuationSeconds) {
+    public SceneSegment segment(RunPlan plan, Scene scene, Path file, String source, String continuationUrl,
+                                Integer continuationSeconds, MusicalContext musicalContext) {
         return new SceneSegment(scene.index(), file, plan.pieceSeconds(scene), source, continuationUrl,
-                continuationSeconds == null ? 0 : continuationSeconds);
+                continuationSeconds == null ? 0 : continuationSeconds, musicalContext);
     }
 
     /** A strong ETag for stored bytes: their SHA-256, shortened. */

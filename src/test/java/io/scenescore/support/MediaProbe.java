@@ -48,6 +48,21 @@ public final class MediaProbe {
         return m.group(1).equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(m.group(1));
     }
 
+    /** Mean spectral centroid in Hz (ffmpeg's aspectralstats, first channel) of a part of {@code file}. */
+    public static double spectralCentroid(Path file, double start, double length) throws IOException, InterruptedException {
+        Path out = java.nio.file.Files.createTempFile("centroid", ".txt");
+        try {
+            run(List.of(TOOLS.ffmpeg(), "-hide_banner", "-loglevel", "error", "-ss", String.valueOf(start), "-t", String.valueOf(length),
+                    "-i", file.toString(), "-af", "aspectralstats,ametadata=print:key=lavfi.aspectralstats.1.centroid:file=" + out,
+                    "-f", "null", "-"));
+            return java.nio.file.Files.readAllLines(out).stream().filter(l -> l.startsWith("lavfi.aspectralstats.1.centroid="))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf('=') + 1)))
+                    .filter(v -> !Double.isNaN(v)).average().orElseThrow();
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+        }
+    }
+
     /** Runs FFmpeg itself (for making test inputs); fails the test if it fails. */
     public static void ffmpeg(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(TOOLS.ffmpeg(), "-hide_banner", "-loglevel", "error", "-y"));
