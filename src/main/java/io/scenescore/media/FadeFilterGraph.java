@@ -57,29 +57,26 @@ public final class FadeFilterGraph {
         return graph.toString();
     }
 
-    /** FFmpeg arguments joining {@code pieces} into an uncompressed WAV at {@code out}, with fades or crossfades. */
-    public List<String> joinCommand(List<Path> pieces, List<Double> durations, double fade, String transition, Path out) {
+    /**
+     * FFmpeg arguments joining {@code pieces} with fades or crossfades into an uncompressed WAV at
+     * {@code joinedWav} and, in the same run, the deliverable: for mp3 an MP3 at {@code mp3} encoded from the
+     * same uncompressed audio (one lossy encode); for wav the joined WAV is the deliverable.
+     */
+    public List<String> joinCommand(List<Path> pieces, List<Double> durations, double fade, String transition,
+                                    String format, Path joinedWav, Path mp3) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         for (Path piece : pieces) {
             args.add("-i");
             args.add(piece.toString());
         }
         String graph = "crossfade".equals(transition) ? crossfadeGraph(pieces.size(), fade) : graph(durations, fade);
-        args.addAll(List.of("-filter_complex", graph, "-map", "[joined]",
-                "-c:a", "pcm_s16le", out.toString()));
-        return args;
-    }
-
-    /** FFmpeg arguments encoding the joined WAV into the deliverable format. */
-    public List<String> encodeCommand(Path joinedWav, String format, Path out) {
-        List<String> args = new ArrayList<>(FfmpegArgs.base());
-        args.addAll(List.of("-i", joinedWav.toString()));
         if ("wav".equals(format)) {
-            args.addAll(List.of("-c:a", "pcm_s16le"));
+            args.addAll(List.of("-filter_complex", graph, "-map", "[joined]", "-c:a", "pcm_s16le", joinedWav.toString()));
         } else {
-            args.addAll(List.of("-c:a", "libmp3lame", "-b:a", "192k"));
+            args.addAll(List.of("-filter_complex", graph + ";[joined]asplit=2[wav][mp3]",
+                    "-map", "[wav]", "-c:a", "pcm_s16le", joinedWav.toString(),
+                    "-map", "[mp3]", "-c:a", "libmp3lame", "-b:a", "192k", mp3.toString()));
         }
-        args.add(out.toString());
         return args;
     }
 }

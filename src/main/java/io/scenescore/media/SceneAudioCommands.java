@@ -5,31 +5,47 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * FFmpeg commands that turn a scene's raw audio (or nothing, for silence) into its stored segment:
- * FLAC, 44.1 kHz, 16-bit stereo, exactly the scene's length to the sample.
+ * The one FFmpeg run that turns what a music source made into a scene's stored segment: the pieces, each with
+ * its repeated window cut off, played in turn, then cut or padded to exactly the scene's length, as FLAC,
+ * 44.1 kHz, 16-bit stereo.
  */
 public final class SceneAudioCommands {
 
     public static final int SAMPLE_RATE = 44100;
+    private static final String FORMAT = "aresample=" + SAMPLE_RATE + ",aformat=sample_fmts=s16:channel_layouts=stereo";
 
-    /** Silence of exactly {@code seconds}. */
-    public List<String> silence(double seconds, Path out) {
-        return fit(List.of("-f", "lavfi", "-i", "anullsrc=r=" + SAMPLE_RATE + ":cl=stereo"), seconds, 0, out);
+    public RawAudio silence() {
+        return RawAudio.silence();
     }
 
-    /** {@code in} with {@code skipSeconds} cut off its front, then cut or padded to exactly {@code seconds}. */
-    public List<String> fit(Path in, double seconds, double skipSeconds, Path out) {
-        return fit(List.of("-i", in.toString()), seconds, skipSeconds, out);
+    public RawAudio single(Path piece) {
+        return RawAudio.of(piece);
     }
 
-    private static List<String> fit(List<String> input, double seconds, double skipSeconds, Path out) {
+    /** {@code raw} cut or padded to exactly {@code seconds}, at {@code out}. */
+    public List<String> fit(RawAudio raw, double seconds, Path out) {
         long samples = samples(seconds);
         List<String> args = new ArrayList<>(FfmpegArgs.base());
-        args.addAll(input);
-        String skip = skipSeconds > 0 ? "atrim=start_sample=" + samples(skipSeconds) + ",asetpts=PTS-STARTPTS," : "";
-        args.addAll(List.of("-vn", "-af", "aresample=" + SAMPLE_RATE + ",aformat=sample_fmts=s16:channel_layouts=stereo,"
-                + skip + "apad=whole_len=" + samples + ",atrim=end_sample=" + samples,
-                "-c:a", "flac", out.toString()));
+        StringBuilder graph = new StringBuilder();
+        if (raw.pieces().isEmpty()) {
+            args.addAll(List.of("-f", "lavfi", "-i", "anullsrc=r=" + SAMPLE_RATE + ":cl=stereo"));
+            graph.append("[0:a]").append(FORMAT).append("[raw];");
+        } else {
+            for (int i = 0; i < raw.pieces().size(); i++) {
+                args.addAll(List.of("-i", raw.pieces().get(i).toString()));
+                graph.append('[').append(i).append(":a]");
+                if (raw.skipSeconds().get(i) > 0) {
+                    graph.append("atrim=start=").append(raw.skipSeconds().get(i)).append(",asetpts=PTS-STARTPTS,");
+                }
+                graph.append(FORMAT).append("[c").append(i).append("];");
+            }
+            for (int i = 0; i < raw.pieces().size(); i++) {
+                graph.append("[c").append(i).append(']');
+            }
+            graph.append("concat=n=").append(raw.pieces().size()).append(":v=0:a=1[raw];");
+        }
+        graph.append("[raw]apad=whole_len=").append(samples).append(",atrim=end_sample=").append(samples).append("[segment]");
+        args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[segment]", "-c:a", "flac", out.toString()));
         return args;
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import io.scenescore.media.RawAudio;
 import io.scenescore.run.RunPlan;
 import io.scenescore.run.Scene;
 import io.scenescore.run.SceneSegment;
@@ -35,8 +36,9 @@ public final class ReplicateChains {
         return plan.workDir().resolve(String.format("scene-%03d-prediction-%02d.wav", scene.index(), index));
     }
 
-    public Path rawFile(RunPlan plan, Scene scene) {
-        return plan.workDir().resolve(String.format("scene-%03d-replicate.wav", scene.index()));
+    /** The downloaded pieces, each with the window it repeats from the one before. */
+    public RawAudio raw(SceneChain chain) {
+        return new RawAudio(chain.files(), chain.windows());
     }
 
     /** Writes a downloaded piece whole, or not at all. */

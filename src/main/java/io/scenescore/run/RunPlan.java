@@ -28,7 +28,8 @@ public record RunPlan(String jobId, List<Scene> scenes, AudioParams params, Stri
         return workDir.resolve("soundtrack-joined.wav");
     }
 
+    /** The deliverable: the joined WAV itself, or the MP3 encoded from it. */
     public Path soundtrackFile() {
-        return workDir.resolve("soundtrack." + params.outputFormat());
+        return "wav".equals(params.outputFormat()) ? joinedFile() : workDir.resolve("soundtrack.mp3");
     }
 }

@@ -65,6 +65,10 @@ public final class RunningService implements AutoCloseable {
         startMain();
     }
 
+    public org.apache.camel.CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
     public int port() {
         return Integer.parseInt(overrides.getProperty("camel.server.port"));
     }

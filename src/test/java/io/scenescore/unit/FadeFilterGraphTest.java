@@ -54,17 +54,30 @@ class FadeFilterGraphTest {
     }
 
     @Test
-    void theJoinCommandReadsThePiecesInOrderAndWritesPcmWav() {
+    void aWavRunJoinsThePiecesInOrderIntoPcmWavOnly() {
         List<Path> pieces = List.of(Path.of("/w/scene-000.flac"), Path.of("/w/scene-001.flac"), Path.of("/w/scene-002.flac"));
         List<Double> durations = List.of(4.0, 5.0, 6.0);
 
-        List<String> args = join.joinCommand(pieces, durations, 1.0, "fade", Path.of("/w/joined.wav"));
+        List<String> args = join.joinCommand(pieces, durations, 1.0, "fade", "wav", Path.of("/w/joined.wav"), Path.of("/w/s.mp3"));
 
         assertThat(args).containsSequence("-i", "/w/scene-000.flac", "-i", "/w/scene-001.flac", "-i", "/w/scene-002.flac",
                 "-filter_complex", FadeFilterGraph.graph(durations, 1.0), "-map", "[joined]", "-c:a", "pcm_s16le",
                 "/w/joined.wav");
         assertThat(args).endsWith("/w/joined.wav");
         assertThat(args).filteredOn("-i"::equals).hasSize(3);
+        assertThat(args).doesNotContain("libmp3lame", "/w/s.mp3");
+    }
+
+    @Test
+    void anMp3RunWritesTheWavAndEncodesTheMp3FromTheSameUncompressedAudioAt192k() {
+        List<Double> durations = List.of(4.0, 5.0);
+
+        List<String> args = join.joinCommand(List.of(Path.of("a.flac"), Path.of("b.flac")), durations, 1.0, "fade", "mp3",
+                Path.of("/w/joined.wav"), Path.of("/w/s.mp3"));
+
+        assertThat(args).containsSequence("-filter_complex", FadeFilterGraph.graph(durations, 1.0) + ";[joined]asplit=2[wav][mp3]",
+                "-map", "[wav]", "-c:a", "pcm_s16le", "/w/joined.wav",
+                "-map", "[mp3]", "-c:a", "libmp3lame", "-b:a", "192k", "/w/s.mp3");
     }
 
     @Test
@@ -74,35 +87,15 @@ class FadeFilterGraphTest {
         assertThat(FadeFilterGraph.crossfadeGraph(1, 1.5)).isEqualTo("[0:a]anull[p0];[p0]concat=n=1:v=0:a=1[joined]");
         assertThat(FadeFilterGraph.crossfadeGraph(2, 0)).doesNotContain("acrossfade");
         assertThat(join.joinCommand(List.of(Path.of("a.flac"), Path.of("b.flac")), List.of(2.0, 2.0), 0.5, "crossfade",
-                Path.of("j.wav"))).contains(FadeFilterGraph.crossfadeGraph(2, 0.5));
+                "wav", Path.of("j.wav"), Path.of("s.mp3"))).contains(FadeFilterGraph.crossfadeGraph(2, 0.5));
     }
 
     @Test
-    void mp3IsEncodedWithLameAt192k() {
-        List<String> args = join.encodeCommand(Path.of("/w/joined.wav"), "mp3", Path.of("/w/soundtrack.mp3"));
+    void theJoinStartsQuietOverwritingAndReadingLocalFilesOnly() {
+        List<String> args = join.joinCommand(List.of(Path.of("a.flac")), List.of(1.0), 0, "fade", "mp3", Path.of("j.wav"), Path.of("s.mp3"));
 
-        assertThat(args).containsSequence("-i", "/w/joined.wav", "-c:a", "libmp3lame", "-b:a", "192k", "/w/soundtrack.mp3");
-        assertThat(args).endsWith("/w/soundtrack.mp3");
-    }
-
-    @Test
-    void wavIsEncodedAs16BitPcm() {
-        List<String> args = join.encodeCommand(Path.of("/w/joined.wav"), "wav", Path.of("/w/soundtrack.wav"));
-
-        assertThat(args).containsSequence("-i", "/w/joined.wav", "-c:a", "pcm_s16le", "/w/soundtrack.wav");
-        assertThat(args).doesNotContain("libmp3lame", "-b:a");
-    }
-
-    @Test
-    void everyCommandStartsQuietOverwritingAndReadingLocalFilesOnly() {
-        List<List<String>> commands = List.of(
-                join.joinCommand(List.of(Path.of("a.flac")), List.of(1.0), 0, "fade", Path.of("j.wav")),
-                join.encodeCommand(Path.of("j.wav"), "mp3", Path.of("s.mp3")));
-
-        for (List<String> args : commands) {
-            assertThat(args).startsWith("-hide_banner", "-nostdin", "-loglevel", "error", "-y");
-            assertThat(args).containsSequence("-protocol_whitelist", "file,pipe,fd");
-            assertThat(args.indexOf("-protocol_whitelist")).isLessThan(args.indexOf("-i"));
-        }
+        assertThat(args).startsWith("-hide_banner", "-nostdin", "-loglevel", "error", "-y");
+        assertThat(args).containsSequence("-protocol_whitelist", "file,pipe,fd");
+        assertThat(args.indexOf("-protocol_whitelist")).isLessThan(args.indexOf("-i"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.scenescore.media.RawAudio;
 import io.scenescore.media.SceneAudioCommands;
 
 /** A scene's segment is cut or padded to its length to the sample, at 44.1 kHz. */
@@ -18,8 +19,8 @@ class SceneAudioCommandsTest {
     private final SceneAudioCommands commands = new SceneAudioCommands();
 
     private static String filter(List<String> args) {
-        int at = args.indexOf("-af");
-        assertThat(at).as("an -af option").isNotNegative();
+        int at = args.indexOf("-filter_complex");
+        assertThat(at).as("a -filter_complex option").isNotNegative();
         return args.get(at + 1);
     }
 
@@ -34,41 +35,44 @@ class SceneAudioCommandsTest {
 
     @Test
     void fitPadsThenTrimsToTheExactSampleCount() {
-        List<String> args = commands.fit(RAW, 7.123456, 0, OUT);
+        List<String> args = commands.fit(RawAudio.of(RAW), 7.123456, OUT);
 
         assertThat(args).containsSequence("-i", RAW.toString());
-        assertThat(filter(args)).isEqualTo("aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo,"
-                + "apad=whole_len=314144,atrim=end_sample=314144");
-        assertThat(args).containsSequence("-c:a", "flac", OUT.toString());
+        assertThat(filter(args)).isEqualTo("[0:a]aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[c0];"
+                + "[c0]concat=n=1:v=0:a=1[raw];[raw]apad=whole_len=314144,atrim=end_sample=314144[segment]");
+        assertThat(args).containsSequence("-map", "[segment]", "-c:a", "flac", OUT.toString());
         assertThat(args).endsWith(OUT.toString());
-        assertThat(args).contains("-vn");
     }
 
     @Test
-    void skipSecondsCutsTheFrontBySampleBeforePadding() {
-        List<String> args = commands.fit(RAW, 4, 1.5, OUT);
+    void chainedPiecesHaveTheirWindowsCutThenPlayInTurn() {
+        Path second = Path.of("/w/scene-001-prediction-01.wav");
+        List<String> args = commands.fit(new RawAudio(List.of(RAW, second), List.of(2, 3)), 4, OUT);
 
-        assertThat(filter(args)).isEqualTo("aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo,"
-                + "atrim=start_sample=66150,asetpts=PTS-STARTPTS,apad=whole_len=176400,atrim=end_sample=176400");
+        assertThat(args).containsSequence("-i", RAW.toString(), "-i", second.toString());
+        assertThat(filter(args)).isEqualTo(
+                "[0:a]atrim=start=2,asetpts=PTS-STARTPTS,aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[c0];"
+                + "[1:a]atrim=start=3,asetpts=PTS-STARTPTS,aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[c1];"
+                + "[c0][c1]concat=n=2:v=0:a=1[raw];[raw]apad=whole_len=176400,atrim=end_sample=176400[segment]");
     }
 
     @Test
     void noSkipMeansNoStartTrim() {
-        assertThat(filter(commands.fit(RAW, 4, 0, OUT))).doesNotContain("start_sample").doesNotContain("asetpts");
+        assertThat(filter(commands.fit(RawAudio.of(RAW), 4, OUT))).doesNotContain("atrim=start").doesNotContain("asetpts");
     }
 
     @Test
     void silenceIsANullSourceCutToTheSceneLength() {
-        List<String> args = commands.silence(3, OUT);
+        List<String> args = commands.fit(commands.silence(), 3, OUT);
 
         assertThat(args).containsSequence("-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo");
-        assertThat(filter(args)).endsWith("apad=whole_len=132300,atrim=end_sample=132300").doesNotContain("start_sample");
+        assertThat(filter(args)).endsWith("apad=whole_len=132300,atrim=end_sample=132300[segment]").doesNotContain("atrim=start");
         assertThat(args).endsWith(OUT.toString());
     }
 
     @Test
     void segmentCommandsReadLocalFilesOnly() {
-        assertThat(commands.fit(RAW, 1, 0, OUT)).containsSequence("-protocol_whitelist", "file,pipe,fd");
-        assertThat(commands.silence(1, OUT)).containsSequence("-protocol_whitelist", "file,pipe,fd");
+        assertThat(commands.fit(RawAudio.of(RAW), 1, OUT)).containsSequence("-protocol_whitelist", "file,pipe,fd");
+        assertThat(commands.fit(commands.silence(), 1, OUT)).containsSequence("-protocol_whitelist", "file,pipe,fd");
     }
 }
