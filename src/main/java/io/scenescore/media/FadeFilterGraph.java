@@ -66,8 +66,7 @@ public final class FadeFilterGraph {
                                     String format, Path joinedWav, Path mp3) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         for (Path piece : pieces) {
-            args.add("-i");
-            args.add(piece.toString());
+            args.addAll(FfmpegArgs.localInput(piece));
         }
         String graph = "crossfade".equals(transition) ? crossfadeGraph(pieces.size(), fade) : graph(durations, fade);
         if ("wav".equals(format)) {

@@ -1,5 +1,6 @@
 package io.scenescore.media;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** What every FFmpeg run starts with: quiet, overwrite our own scratch files, read local files only. */
@@ -10,5 +11,13 @@ final class FfmpegArgs {
 
     static List<String> base() {
         return List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-protocol_whitelist", "file,pipe,fd");
+    }
+
+    /**
+     * An input that is a local file the service wrote. FFmpeg applies -protocol_whitelist to the one input it
+     * precedes, so every input carries its own.
+     */
+    static List<String> localInput(Path file) {
+        return List.of("-protocol_whitelist", "file", "-i", "file:" + file);
     }
 }

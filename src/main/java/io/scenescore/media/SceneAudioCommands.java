@@ -32,7 +32,7 @@ public final class SceneAudioCommands {
             graph.append("[0:a]").append(FORMAT).append("[raw];");
         } else {
             for (int i = 0; i < raw.pieces().size(); i++) {
-                args.addAll(List.of("-i", raw.pieces().get(i).toString()));
+                args.addAll(FfmpegArgs.localInput(raw.pieces().get(i)));
                 graph.append('[').append(i).append(":a]");
                 if (raw.skipSeconds().get(i) > 0) {
                     graph.append("atrim=start=").append(raw.skipSeconds().get(i)).append(",asetpts=PTS-STARTPTS,");

@@ -60,8 +60,8 @@ class FadeFilterGraphTest {
 
         List<String> args = join.joinCommand(pieces, durations, 1.0, "fade", "wav", Path.of("/w/joined.wav"), Path.of("/w/s.mp3"));
 
-        assertThat(args).containsSequence("-i", "/w/scene-000.flac", "-i", "/w/scene-001.flac", "-i", "/w/scene-002.flac",
-                "-filter_complex", FadeFilterGraph.graph(durations, 1.0), "-map", "[joined]", "-c:a", "pcm_s16le",
+        assertThat(args).containsSequence("-i", "file:/w/scene-000.flac", "-protocol_whitelist", "file", "-i", "file:/w/scene-001.flac",
+                "-protocol_whitelist", "file", "-i", "file:/w/scene-002.flac", "-filter_complex", FadeFilterGraph.graph(durations, 1.0), "-map", "[joined]", "-c:a", "pcm_s16le",
                 "/w/joined.wav");
         assertThat(args).endsWith("/w/joined.wav");
         assertThat(args).filteredOn("-i"::equals).hasSize(3);
@@ -97,5 +97,17 @@ class FadeFilterGraphTest {
         assertThat(args).startsWith("-hide_banner", "-nostdin", "-loglevel", "error", "-y");
         assertThat(args).containsSequence("-protocol_whitelist", "file,pipe,fd");
         assertThat(args.indexOf("-protocol_whitelist")).isLessThan(args.indexOf("-i"));
+    }
+
+    @Test
+    void everyPieceCarriesItsOwnProtocolWhitelist() {
+        // FFmpeg applies -protocol_whitelist to the one input it precedes
+        List<String> args = join.joinCommand(List.of(Path.of("/w/a.flac"), Path.of("/w/b.flac")), List.of(2.0, 2.0), 0.5, "fade", "mp3",
+                Path.of("/w/j.wav"), Path.of("/w/s.mp3"));
+
+        for (String input : List.of("file:/w/a.flac", "file:/w/b.flac")) {
+            int at = args.indexOf(input);
+            assertThat(args.subList(at - 3, at)).containsExactly("-protocol_whitelist", "file", "-i");
+        }
     }
 }

@@ -37,7 +37,7 @@ class SceneAudioCommandsTest {
     void fitPadsThenTrimsToTheExactSampleCount() {
         List<String> args = commands.fit(RawAudio.of(RAW), 7.123456, OUT);
 
-        assertThat(args).containsSequence("-i", RAW.toString());
+        assertThat(args).containsSequence("-protocol_whitelist", "file", "-i", "file:" + RAW);
         assertThat(filter(args)).isEqualTo("[0:a]aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[c0];"
                 + "[c0]concat=n=1:v=0:a=1[raw];[raw]apad=whole_len=314144,atrim=end_sample=314144[segment]");
         assertThat(args).containsSequence("-map", "[segment]", "-c:a", "flac", OUT.toString());
@@ -49,7 +49,7 @@ class SceneAudioCommandsTest {
         Path second = Path.of("/w/scene-001-prediction-01.wav");
         List<String> args = commands.fit(new RawAudio(List.of(RAW, second), List.of(2, 3)), 4, OUT);
 
-        assertThat(args).containsSequence("-i", RAW.toString(), "-i", second.toString());
+        assertThat(args).containsSequence("-i", "file:" + RAW, "-protocol_whitelist", "file", "-i", "file:" + second);
         assertThat(filter(args)).isEqualTo(
                 "[0:a]atrim=start=2,asetpts=PTS-STARTPTS,aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[c0];"
                 + "[1:a]atrim=start=3,asetpts=PTS-STARTPTS,aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[c1];"
