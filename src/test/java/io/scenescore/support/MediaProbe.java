@@ -63,6 +63,29 @@ public final class MediaProbe {
         }
     }
 
+    /** A digest of a file's video stream packets (FFmpeg's md5 muxer over a stream copy): equal when the bytes are. */
+    public static String videoStreamMd5(Path file) throws IOException, InterruptedException {
+        String out = run(List.of(TOOLS.ffmpeg(), "-hide_banner", "-loglevel", "error", "-i", file.toString(), "-map", "0:v", "-c", "copy", "-f", "md5", "-"));
+        return out.strip();
+    }
+
+    /** The bit rate in bits per second of the first audio stream's packets from {@code start} to {@code end} seconds. */
+    public static double audioBitRate(Path file, double start, double end) throws IOException, InterruptedException {
+        String out = run(List.of(TOOLS.ffprobe(), "-v", "error", "-select_streams", "a:0", "-show_entries", "packet=pts_time,size",
+                "-of", "csv=p=0", file.toString()));
+        long bytes = 0;
+        for (String line : out.split("\\R")) {
+            String[] fields = line.split(",");
+            if (fields.length == 2 && !fields[0].equals("N/A")) {
+                double pts = Double.parseDouble(fields[0]);
+                if (pts >= start && pts < end) {
+                    bytes += Long.parseLong(fields[1].strip());
+                }
+            }
+        }
+        return bytes * 8 / (end - start);
+    }
+
     /** Runs FFmpeg itself (for making test inputs); fails the test if it fails. */
     public static void ffmpeg(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(TOOLS.ffmpeg(), "-hide_banner", "-loglevel", "error", "-y"));
