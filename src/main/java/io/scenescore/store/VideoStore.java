@@ -1,0 +1,227 @@
+package io.scenescore.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.largeobject.LargeObject;
+import org.postgresql.largeobject.LargeObjectManager;
+
+import io.scenescore.media.VideoFacts;
+import io.scenescore.video.ArrivedVideo;
+
+/**
+ * Videos in PostgreSQL as large objects, streamed in chunks between a local file and the database: a video is
+ * never whole in the heap (bytea would be, on every read). The row naming a large object is written in the
+ * same transaction as the object, so neither exists without the other.
+ */
+public final class VideoStore {
+
+    private static final int CHUNK = 1 << 20;
+    private final DataSource dataSource;
+
+    public VideoStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A video written as a large object: its oid, length and SHA-256 (hex). */
+    public record Written(long oid, long sizeBytes, String sha256) {
+
+        /** A strong ETag: the SHA-256, shortened as the soundtrack's is. */
+        public String etag() {
+            return sha256.substring(0, 32);
+        }
+    }
+
+    /** Stores a job's arrived source video with its probed facts, replacing any it had. */
+    public Written storeSource(String jobId, ArrivedVideo video) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Written written = write(c, video.file());
+                try (PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO source_videos (job_id, content, file_name, content_type, size_bytes, sha256,
+                                                   duration_seconds, frame_rate, width, height, video_codec)
+                        VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (job_id) DO UPDATE
+                        SET content = EXCLUDED.content, file_name = EXCLUDED.file_name, content_type = EXCLUDED.content_type,
+                            size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
+                            duration_seconds = EXCLUDED.duration_seconds, frame_rate = EXCLUDED.frame_rate,
+                            width = EXCLUDED.width, height = EXCLUDED.height, video_codec = EXCLUDED.video_codec,
+                            created_at = now()""")) {
+                    VideoFacts facts = video.facts();
+                    s.setString(1, jobId);
+                    s.setLong(2, written.oid());
+                    s.setString(3, video.fileName());
+                    s.setString(4, facts.contentType());
+                    s.setLong(5, written.sizeBytes());
+                    s.setString(6, written.sha256());
+                    s.setDouble(7, facts.durationSeconds());
+                    s.setDouble(8, facts.frameRate());
+                    s.setInt(9, facts.width());
+                    s.setInt(10, facts.height());
+                    s.setString(11, facts.codec());
+                    s.executeUpdate();
+                }
+                c.commit();
+                return written;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Fills in what the service knows about a source video an upstream system stored with its content only:
+     * {@code file} is that content, exported, and {@code facts} what ffprobe read from it.
+     */
+    public void describeSource(String jobId, Path file, VideoFacts facts) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     UPDATE source_videos
+                     SET size_bytes = ?, sha256 = ?, content_type = coalesce(content_type, ?), duration_seconds = ?,
+                         frame_rate = ?, width = ?, height = ?, video_codec = ?
+                     WHERE job_id = CAST(? AS uuid)""")) {
+            s.setLong(1, Files.size(file));
+            s.setString(2, sha256(file));
+            s.setString(3, facts.contentType());
+            s.setDouble(4, facts.durationSeconds());
+            s.setDouble(5, facts.frameRate());
+            s.setInt(6, facts.width());
+            s.setInt(7, facts.height());
+            s.setString(8, facts.codec());
+            s.setString(9, jobId);
+            s.executeUpdate();
+        }
+    }
+
+    /** Stores the merged video of a job's run, replacing the one before (or the reason it failed). */
+    public Written storeMerged(String jobId, Path file, double durationSeconds) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Written written = write(c, file);
+                try (PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO merged_videos (job_id, content, size_bytes, sha256, etag, duration_seconds, error)
+                        VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, NULL)
+                        ON CONFLICT (job_id) DO UPDATE
+                        SET content = EXCLUDED.content, size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
+                            etag = EXCLUDED.etag, duration_seconds = EXCLUDED.duration_seconds, error = NULL,
+                            created_at = now()""")) {
+                    s.setString(1, jobId);
+                    s.setLong(2, written.oid());
+                    s.setLong(3, written.sizeBytes());
+                    s.setString(4, written.sha256());
+                    s.setString(5, written.etag());
+                    if (durationSeconds > 0) {
+                        s.setDouble(6, durationSeconds);
+                    } else {
+                        s.setNull(6, Types.DOUBLE);
+                    }
+                    s.executeUpdate();
+                }
+                c.commit();
+                return written;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Large object {@code oid} as the file {@code target}, for FFmpeg or for sending. Written beside it and moved
+     * into place, so a file at {@code target} is always complete; one that is there already is kept.
+     */
+    public Path export(long oid, Path target) throws SQLException, IOException {
+        if (Files.exists(target)) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path part = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".part");
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                LargeObject lo = largeObjects(c).open(oid, LargeObjectManager.READ);
+                try (OutputStream out = Files.newOutputStream(part)) {
+                    byte[] buffer = new byte[CHUNK];
+                    int n;
+                    while ((n = lo.read(buffer, 0, buffer.length)) > 0) {
+                        out.write(buffer, 0, n);
+                    }
+                } finally {
+                    lo.close();
+                }
+                c.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                Files.deleteIfExists(part);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    private static Written write(Connection c, Path file) throws SQLException, IOException {
+        LargeObjectManager objects = largeObjects(c);
+        long oid = objects.createLO(LargeObjectManager.READWRITE);
+        LargeObject lo = objects.open(oid, LargeObjectManager.WRITE);
+        MessageDigest sha = sha256();
+        long size = 0;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            byte[] buffer = new byte[CHUNK];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                lo.write(buffer, 0, n);
+                size += n;
+            }
+        } finally {
+            lo.close();
+        }
+        return new Written(oid, size, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest sha = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static LargeObjectManager largeObjects(Connection c) throws SQLException {
+        // Hikari hands out proxies; the large object API is the driver's own
+        return c.unwrap(PGConnection.class).getLargeObjectAPI();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.scenescore.video;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * Where videos are materialised from PostgreSQL for FFmpeg and for sending: in the job's work folder, named for
+ * their content (a large object's oid, a merged video's ETag), so a file found there is the right one.
+ */
+public final class VideoFiles {
+
+    private final Path workDirectory;
+
+    public VideoFiles(Path workDirectory) {
+        this.workDirectory = workDirectory;
+    }
+
+    /** The source video of a job, as a local file, for its row in source_videos. */
+    public Path source(String jobId, Map<String, Object> sourceRow) {
+        return workDirectory.resolve(jobId).resolve("source-" + sourceRow.get("content") + ".video");
+    }
+
+    /** Where a run's mux writes the merged video before it is stored. */
+    public Path muxed(String jobId) {
+        return workDirectory.resolve(jobId).resolve("merged-muxing.mp4");
+    }
+
+    /** The merged video with ETag {@code etag}, as a local file. */
+    public Path merged(String jobId, String etag) {
+        return workDirectory.resolve(jobId).resolve("merged-" + etag + ".mp4");
+    }
+
+    /** Keeps a just-stored merged video where downloads look for it, so the first one needs no export. */
+    public Path keepMerged(Path muxed, String jobId, String etag) throws IOException {
+        Path kept = merged(jobId, etag);
+        Files.move(muxed, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return kept;
+    }
+}
