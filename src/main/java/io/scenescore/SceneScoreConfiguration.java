@@ -5,11 +5,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 import org.apache.camel.spi.Registry;
 
@@ -36,6 +39,15 @@ import io.scenescore.run.RunPlanner;
 import io.scenescore.run.RunSlots;
 import io.scenescore.status.StatusDocuments;
 import io.scenescore.store.Database;
+import io.scenescore.store.VideoStore;
+import io.scenescore.api.JobForms;
+import io.scenescore.api.UploadGate;
+import io.scenescore.media.VideoProbe;
+import io.scenescore.video.PublicAddressGuard;
+import io.scenescore.video.VideoArrivals;
+import io.scenescore.video.VideoChecks;
+import io.scenescore.video.VideoFetcher;
+import io.scenescore.video.VideoFiles;
 
 /**
  * Everything the routes need that is not routing: checked and bound before any route starts, so that a
@@ -83,6 +95,16 @@ public class SceneScoreConfiguration implements CamelConfiguration {
     private int maxRetries;
     @PropertyInject(value = "scenescore.style-prompt", defaultValue = "")
     private String stylePrompt;
+    @PropertyInject("camel.server.max-body-size")
+    private long jsonLimit;
+    @PropertyInject("scenescore.video.max-bytes")
+    private long videoLimit;
+    @PropertyInject("scenescore.allow-private-urls")
+    private boolean allowPrivateUrls;
+    @PropertyInject("scenescore.video.fetch-timeout-ms")
+    private long fetchTimeoutMs;
+    @PropertyInject("scenescore.video.max-redirects")
+    private int maxRedirects;
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
@@ -114,6 +136,32 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         registry.bind("replicateAnswers", new ReplicateAnswers());
         registry.bind("pollSchedule", new PollSchedule(pollInitialMs, pollMaxMs, maxPolls, pollBudgetMs, maxRetries));
         camelContext.getPropertiesComponent().addInitialProperty("scenescore.instance-id", instanceId());
+        bindVideo(camelContext, registry, data, database);
+    }
+
+    /** Videos: arrival (upload, fetch), probing and storage. */
+    private void bindVideo(CamelContext camelContext, Registry registry, Path data, Database database) throws Exception {
+        VideoFetcher fetcher = new VideoFetcher(new PublicAddressGuard(allowPrivateUrls), videoLimit, maxRedirects,
+                Duration.ofMillis(fetchTimeoutMs), data.resolve("incoming"));
+        camelContext.addService(fetcher, true, true);
+        registry.bind("jobForms", new JobForms(jsonLimit));
+        registry.bind("videoArrivals", new VideoArrivals(videoLimit, fetcher));
+        registry.bind("videoProbe", new VideoProbe());
+        registry.bind("videoStore", new VideoStore(database.dataSource()));
+        registry.bind("videoFiles", new VideoFiles(data.resolve("work")));
+        registry.bind("videoChecks", new VideoChecks());
+        UploadGate gate = new UploadGate(videoLimit, jsonLimit, data.resolve("uploads"), new ApiKeyGuard(apiKey));
+        // the gate goes on the HTTP server's router, which exists once the server is started
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
+                if (router == null) {
+                    throw new StartupFailure("the HTTP server's router is not there to take video uploads");
+                }
+                gate.install(router, context);
+            }
+        });
     }
 
     private static void requireFreePort(int port) {

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.scenescore.support.MultipartBody;
 import io.scenescore.support.RunningService;
 import io.scenescore.support.TestDatabase;
+import io.scenescore.support.TestVideos;
+import io.scenescore.support.VideoApi;
 
 /** With SCENESCORE_API_KEY set, every /api call needs it; the key never comes back in an answer. */
 class ApiKeyTest {
@@ -75,5 +80,21 @@ class ApiKeyTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUploadWithoutTheKeyIsRefusedBeforeItsBodyIsRead(@TempDir Path tmp) throws Exception {
+        Path video = TestVideos.mp4(tmp.resolve("clip.mp4"), 1, 25);
+        String job = "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 1}]}}";
+        MultipartBody form = new MultipartBody().field("job", job)
+                .file("video", "clip.mp4", "video/mp4", video);
+
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(service.uri("/api/v3/jobs")).header("Content-Type", form.contentType())
+                .POST(form.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> taken = VideoApi.postJob(service, job, video, "clip.mp4");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
     }
 }

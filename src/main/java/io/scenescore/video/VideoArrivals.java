@@ -1,0 +1,58 @@
+package io.scenescore.video;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+
+import io.scenescore.api.ApiProblem;
+import io.scenescore.api.TooLarge;
+import io.scenescore.media.VideoFacts;
+
+/** A job's video as it arrives with the request: an uploaded part, or fetched from video_url. */
+public final class VideoArrivals {
+
+    private final long maxBytes;
+    private final VideoFetcher fetcher;
+
+    public VideoArrivals(long maxBytes, VideoFetcher fetcher) {
+        this.maxBytes = maxBytes;
+        this.fetcher = fetcher;
+    }
+
+    /** The uploaded video part, within the limit, and the job's only video. */
+    public ArrivedVideo upload(ArrivedVideo part, String videoUrl) {
+        if (videoUrl != null) {
+            throw ApiProblem.invalid("video_url", "give the video as a video part or as video_url, not both");
+        }
+        if (part.sizeBytes() > maxBytes) {
+            throw new TooLarge(part.field(), "the video is " + part.sizeBytes() + " bytes; a video may be at most " + TooLarge.size(maxBytes));
+        }
+        if (part.sizeBytes() == 0) {
+            throw ApiProblem.invalid(part.field(), "the video part is empty");
+        }
+        return part;
+    }
+
+    /** The video at {@code url}, fetched for this request: its file is deleted when the request is done. */
+    public ArrivedVideo fetch(String url, Exchange exchange) throws IOException {
+        ArrivedVideo video = fetcher.fetch(url);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                try {
+                    Files.deleteIfExists(video.file());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        return video;
+    }
+
+    public ArrivedVideo probed(ArrivedVideo video, VideoFacts facts) {
+        return video.probed(facts);
+    }
+}
