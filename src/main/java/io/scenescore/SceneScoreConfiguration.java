@@ -42,6 +42,8 @@ import io.scenescore.store.Database;
 import io.scenescore.store.VideoStore;
 import io.scenescore.api.JobForms;
 import io.scenescore.api.UploadGate;
+import io.scenescore.api.VideoDownloads;
+import io.scenescore.media.MuxCommand;
 import io.scenescore.media.VideoProbe;
 import io.scenescore.video.PublicAddressGuard;
 import io.scenescore.video.VideoArrivals;
@@ -139,7 +141,7 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         bindVideo(camelContext, registry, data, database);
     }
 
-    /** Videos: arrival (upload, fetch), probing and storage. */
+    /** Videos: arrival (upload, fetch), probing, storage, muxing and download. */
     private void bindVideo(CamelContext camelContext, Registry registry, Path data, Database database) throws Exception {
         VideoFetcher fetcher = new VideoFetcher(new PublicAddressGuard(allowPrivateUrls), videoLimit, maxRedirects,
                 Duration.ofMillis(fetchTimeoutMs), data.resolve("incoming"));
@@ -150,6 +152,8 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         registry.bind("videoStore", new VideoStore(database.dataSource()));
         registry.bind("videoFiles", new VideoFiles(data.resolve("work")));
         registry.bind("videoChecks", new VideoChecks());
+        registry.bind("muxCommand", new MuxCommand());
+        registry.bind("videoDownloads", new VideoDownloads());
         UploadGate gate = new UploadGate(videoLimit, jsonLimit, data.resolve("uploads"), new ApiKeyGuard(apiKey));
         // the gate goes on the HTTP server's router, which exists once the server is started
         camelContext.addStartupListener(new StartupListener() {

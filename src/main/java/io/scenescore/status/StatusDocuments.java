@@ -25,6 +25,14 @@ public final class StatusDocuments {
      */
     public String build(Map<String, Object> job, List<Map<String, Object>> sceneRows, Map<String, Object> soundtrack)
             throws IOException {
+        return build(job, sceneRows, soundtrack, null);
+    }
+
+    /**
+     * @param videos what select-video-info.sql says of the job's source and merged videos, or null (none)
+     */
+    public String build(Map<String, Object> job, List<Map<String, Object>> sceneRows, Map<String, Object> soundtrack,
+                        Map<String, Object> videos) throws IOException {
         String jobId = String.valueOf(job.get("id"));
         String status = String.valueOf(job.get("status"));
         JsonNode storyboard = JSON.readTree(String.valueOf(job.get("storyboard")));
@@ -66,9 +74,7 @@ public final class StatusDocuments {
         audio.put("format", soundtrack == null ? null : soundtrack.get("format"));
         audio.put("download_url", soundtrack == null ? null : "/api/v3/audio/" + jobId + "/download");
 
-        Map<String, Object> video = new LinkedHashMap<>();
-        video.put("available", false);
-        video.put("download_url", null);
+        Map<String, Object> video = video(jobId, videos);
 
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("job_id", jobId);
@@ -81,6 +87,33 @@ public final class StatusDocuments {
         doc.put("created_at", timestamp(job.get("created_at")));
         doc.put("updated_at", timestamp(job.get("updated_at")));
         return JSON.writeValueAsString(doc);
+    }
+
+    /**
+     * The merged video: there (available, with its URL), or not, with the reason when muxing failed; and the
+     * source video the job has, if any.
+     */
+    static Map<String, Object> video(String jobId, Map<String, Object> row) {
+        boolean merged = row != null && Boolean.TRUE.equals(row.get("merged"));
+        Map<String, Object> video = new LinkedHashMap<>();
+        video.put("available", merged);
+        video.put("download_url", merged ? "/api/v3/jobs/" + jobId + "/video" : null);
+        video.put("format", merged ? "mp4" : null);
+        video.put("size_bytes", merged ? row.get("size_bytes") : null);
+        video.put("duration_seconds", merged ? row.get("duration_seconds") : null);
+        video.put("error", row == null ? null : row.get("error"));
+        Map<String, Object> source = null;
+        if (row != null && Boolean.TRUE.equals(row.get("has_source"))) {
+            source = new LinkedHashMap<>();
+            source.put("file_name", row.get("source_file_name"));
+            source.put("content_type", row.get("source_content_type"));
+            source.put("size_bytes", row.get("source_size_bytes"));
+            source.put("duration_seconds", row.get("source_duration_seconds"));
+            source.put("frame_rate", row.get("source_frame_rate"));
+            source.put("sha256", row.get("source_sha256"));
+        }
+        video.put("source", source);
+        return video;
     }
 
     /** Scenes take 90 % of the way; joining and muxing the rest, so the figure moves until done. */

@@ -73,6 +73,11 @@ public final class RunningService implements AutoCloseable {
         return Integer.parseInt(overrides.getProperty("camel.server.port"));
     }
 
+    /** The service's data folder (SCENESCORE_DATA_DIR). */
+    public Path dataDir() {
+        return Path.of(overrides.getProperty("scenescore.data-dir"));
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
