@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Where videos are materialised from PostgreSQL for FFmpeg and for sending: in the job's work folder, named for
  * their content (a large object's oid, a merged video's ETag), so a file found there is the right one.
  */
 public final class VideoFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoFiles.class);
 
     private final Path workDirectory;
 
@@ -33,10 +38,19 @@ public final class VideoFiles {
         return workDirectory.resolve(jobId).resolve("merged-" + etag + ".mp4");
     }
 
-    /** Keeps a just-stored merged video where downloads look for it, so the first one needs no export. */
-    public Path keepMerged(Path muxed, String jobId, String etag) throws IOException {
+    /**
+     * Keeps a just-stored merged video where downloads look for it, so the first one needs no export. Only a
+     * shortcut: the video is stored already, so a move that fails leaves the download to export it instead of
+     * failing the merge.
+     */
+    public Path keepMerged(Path muxed, String jobId, String etag) {
         Path kept = merged(jobId, etag);
-        Files.move(muxed, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return kept;
+        try {
+            Files.move(muxed, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return kept;
+        } catch (IOException e) {
+            LOG.debug("kept no local copy of the merged video of job {}: {}", jobId, e.getMessage());
+            return null;
+        }
     }
 }
