@@ -16,6 +16,7 @@ import org.apache.camel.spi.Registry;
 import io.scenescore.api.AnswerHeaderFilter;
 import io.scenescore.api.ApiKeyGuard;
 import io.scenescore.api.ConditionalDownload;
+import io.scenescore.api.IdempotentAnswers;
 import io.scenescore.api.JobRequests;
 import io.scenescore.api.ProblemDocuments;
 import io.scenescore.composer.ComposerSource;
@@ -32,10 +33,12 @@ import io.scenescore.replicate.ReplicateAnswers;
 import io.scenescore.replicate.ReplicateChains;
 import io.scenescore.run.ContinuationAggregationStrategy;
 import io.scenescore.run.MusicSources;
+import io.scenescore.run.RunGuard;
 import io.scenescore.run.RunPlanner;
 import io.scenescore.run.RunSlots;
 import io.scenescore.status.StatusDocuments;
 import io.scenescore.store.Database;
+import io.scenescore.store.LeaseRelease;
 
 /**
  * Everything the routes need that is not routing: checked and bound before any route starts, so that a
@@ -109,11 +112,16 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
         registry.bind("wavLength", new WavLength());
         registry.bind("composerSource", new ComposerSource());
-        registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds)));
+        registry.bind("runGuard", new RunGuard());
+        registry.bind("idempotentAnswers", new IdempotentAnswers());
+        registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds), windowSeconds));
         registry.bind("musicGenRequests", new MusicGenRequests(musicGenVersion, new PromptBuilder(stylePrompt)));
         registry.bind("replicateAnswers", new ReplicateAnswers());
         registry.bind("pollSchedule", new PollSchedule(pollInitialMs, pollMaxMs, maxPolls, pollBudgetMs, maxRetries));
-        camelContext.getPropertiesComponent().addInitialProperty("scenescore.instance-id", instanceId());
+        String instance = instanceId();
+        camelContext.getPropertiesComponent().addInitialProperty("scenescore.instance-id", instance);
+        // stopped after the routes: the runs this instance still holds are handed over at once
+        camelContext.addService(new LeaseRelease(database.dataSource(), instance), true, true);
     }
 
     private static void requireFreePort(int port) {

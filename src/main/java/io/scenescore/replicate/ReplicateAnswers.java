@@ -27,6 +27,11 @@ public final class ReplicateAnswers {
                 p.path("urls").path("get").asText(null), p.path("urls").path("cancel").asText(null));
     }
 
+    /** A prediction known by its id only, e.g. to cancel it. */
+    public Prediction known(String id) {
+        return Prediction.adopted(id);
+    }
+
     /** How long to wait after a 429: the body's retry_after, else the Retry-After header, else {@code fallbackMs}. */
     public long retryAfterMillis(String body, String header, long fallbackMs) {
         try {
