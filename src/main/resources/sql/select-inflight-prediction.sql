@@ -1,4 +1,4 @@
--- The prediction a scene was waiting for when its run was interrupted, if any.
+-- The scene as an interrupted attempt left it (status running), with the prediction it was waiting for, if any.
 SELECT prediction_id, prediction_index FROM scene_segments
 WHERE job_id = CAST(:#${exchangeProperty.jobId} AS uuid) AND scene_index = :#${exchangeProperty.scene.index}
-  AND status = 'running' AND prediction_id IS NOT NULL
+  AND status = 'running'

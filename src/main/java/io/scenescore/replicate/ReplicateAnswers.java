@@ -1,6 +1,10 @@
 package io.scenescore.replicate;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -73,12 +77,15 @@ public final class ReplicateAnswers {
 
     /**
      * After a create whose answer was lost: the prediction in Replicate's list that has exactly the
-     * input we sent, or null. Replicate has no idempotency key, so identical input is the best evidence.
+     * input we sent and that no scene has claimed yet, or null. Replicate has no idempotency key, so identical
+     * input is the best evidence.
      */
-    public Prediction findCreated(String listBody, String createBody) throws JsonProcessingException {
+    public Prediction findCreated(String listBody, String createBody, List<Map<String, Object>> known) throws JsonProcessingException {
         JsonNode wanted = JSON.readTree(createBody);
+        Set<Object> taken = known.stream().map(row -> row.get("prediction_id")).collect(Collectors.toSet());
         for (JsonNode p : JSON.readTree(listBody).path("results")) {
-            if (p.path("version").equals(wanted.path("version")) && p.path("input").equals(wanted.path("input"))) {
+            if (!taken.contains(p.path("id").asText()) && !"canceled".equals(p.path("status").asText())
+                    && p.path("version").equals(wanted.path("version")) && p.path("input").equals(wanted.path("input"))) {
                 return prediction(p);
             }
         }
