@@ -32,17 +32,30 @@ public final class RunningService implements AutoCloseable {
     /** Starts the service with the silence source, a scratch data folder and the given overrides. */
     public static RunningService start(TestDatabase db, Map<String, String> settings) throws Exception {
         Properties p = new Properties();
+        p.setProperty("scenescore.db.url", db.url());
+        p.setProperty("scenescore.db.user", db.user());
+        p.setProperty("scenescore.provider", "silence");
+        p.putAll(settings);
+        return start(Files.createTempDirectory("scenescore-test"), p);
+    }
+
+    /** Starts the service on its embedded defaults: no database URL, so an embedded PostgreSQL under {@code dataDir}. */
+    public static RunningService startEmbedded(Path dataDir, Map<String, String> settings) throws Exception {
+        Properties p = new Properties();
+        p.putAll(settings);
+        return start(dataDir, p);
+    }
+
+    private static RunningService start(Path dataDir, Properties settings) throws Exception {
+        Properties p = new Properties();
         int port = freePort();
         p.setProperty("camel.server.port", String.valueOf(port));
         p.setProperty("camel.management.port", String.valueOf(port));
         p.setProperty("camel.server.host", "127.0.0.1");
-        p.setProperty("scenescore.db.url", db.url());
-        p.setProperty("scenescore.db.user", db.user());
-        p.setProperty("scenescore.data-dir", Files.createTempDirectory("scenescore-test").toString());
-        p.setProperty("scenescore.provider", "silence");
+        p.setProperty("scenescore.data-dir", dataDir.toString());
         p.setProperty("scenescore.dispatch.period-ms", "100");
         p.putAll(settings);
-        RunningService service = new RunningService(p, settings.get("scenescore.api-key"));
+        RunningService service = new RunningService(p, settings.getProperty("scenescore.api-key"));
         service.startMain();
         return service;
     }
