@@ -91,8 +91,4 @@ public final class RunPlanner {
     public ScoreSheet newScoreSheet() {
         return new ScoreSheet();
     }
-
-    public String provider() {
-        return provider;
-    }
 }
