@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 
 import org.apache.camel.spi.Registry;
 
@@ -20,6 +21,9 @@ import io.scenescore.api.IdempotentAnswers;
 import io.scenescore.api.JobRequests;
 import io.scenescore.api.ProblemDocuments;
 import io.scenescore.composer.ComposerSource;
+import io.scenescore.filedrop.DropFileFilter;
+import io.scenescore.filedrop.DroppedJobs;
+import io.scenescore.filedrop.FileDropFolders;
 import io.scenescore.media.WavLength;
 import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.FfmpegExecutables;
@@ -86,6 +90,12 @@ public class SceneScoreConfiguration implements CamelConfiguration {
     private int maxRetries;
     @PropertyInject(value = "scenescore.style-prompt", defaultValue = "")
     private String stylePrompt;
+    @PropertyInject(value = "scenescore.inbox", defaultValue = "")
+    private String inbox;
+    @PropertyInject(value = "scenescore.outbox", defaultValue = "")
+    private String outbox;
+    @PropertyInject(value = "camel.server.max-body-size", defaultValue = "1048576")
+    private long maxBodyBytes;
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
@@ -122,6 +132,23 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         camelContext.getPropertiesComponent().addInitialProperty("scenescore.instance-id", instance);
         // stopped after the routes: the runs this instance still holds are handed over at once
         camelContext.addService(new LeaseRelease(database.dataSource(), instance), true, true);
+        bindFileDrop(camelContext, database, data);
+    }
+
+    /** The inbox and outbox (routes/filedrop.camel.yaml): folders, the filter, the checks and the shared claims. */
+    private void bindFileDrop(CamelContext camelContext, Database database, Path data) throws Exception {
+        FileDropFolders folders = FileDropFolders.resolve(inbox, outbox, data);
+        camelContext.getPropertiesComponent().addInitialProperty("scenescore.filedrop.inbox-dir", folders.inbox().toString());
+        camelContext.getPropertiesComponent().addInitialProperty("scenescore.filedrop.outbox-dir", folders.outbox().toString());
+        Registry registry = camelContext.getRegistry();
+        registry.bind("dropFileFilter", new DropFileFilter(folders.error(), new ProblemDocuments()));
+        registry.bind("droppedJobs", new DroppedJobs(maxBodyBytes));
+        // files taken from the inbox, in PostgreSQL so that instances sharing the folder take each file once;
+        // its table comes from the V4 migration
+        JdbcMessageIdRepository claims = new JdbcMessageIdRepository(database.dataSource(), "filedrop-inbox");
+        claims.setCreateTableIfNotExists(false);
+        camelContext.addService(claims, true, true);
+        registry.bind("fileDropClaims", claims);
     }
 
     private static void requireFreePort(int port) {
