@@ -10,7 +10,11 @@ import java.util.UUID;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.StartupListener;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.ResourceReloadStrategy;
+import org.apache.camel.support.RouteWatcherReloadStrategy;
 
 import org.apache.camel.spi.Registry;
 
@@ -29,6 +33,8 @@ import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.FfmpegExecutables;
 import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.SceneAudioCommands;
+import io.scenescore.reload.GuardedRouteReload;
+import io.scenescore.reload.RouteReloadHealthCheck;
 import io.scenescore.replicate.ContinuationPlanner;
 import io.scenescore.replicate.MusicGenRequests;
 import io.scenescore.replicate.PollSchedule;
@@ -133,6 +139,7 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         // stopped after the routes: the runs this instance still holds are handed over at once
         camelContext.addService(new LeaseRelease(database.dataSource(), instance), true, true);
         bindFileDrop(camelContext, database, data);
+        watchRouteReloads(camelContext);
     }
 
     /** The inbox and outbox (routes/filedrop.camel.yaml): folders, the filter, the checks and the shared claims. */
@@ -149,6 +156,30 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         claims.setCreateTableIfNotExists(false);
         camelContext.addService(claims, true, true);
         registry.bind("fileDropClaims", claims);
+    }
+
+    /**
+     * With route reload on (camel.main.routes-reload-enabled), a route file that fails to load is reported on
+     * /observe/health until it is fixed, and routes it took away are put back as they were.
+     */
+    private static void watchRouteReloads(CamelContext camelContext) throws Exception {
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // nothing yet: the reload strategy and the routes start with the context
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                ResourceReloadStrategy reloads = context.hasService(RouteWatcherReloadStrategy.class);
+                if (reloads != null) {
+                    RouteReloadHealthCheck health = new RouteReloadHealthCheck();
+                    health.setCamelContext(context);
+                    GuardedRouteReload.install(reloads, context, health);
+                    HealthCheckRegistry.get(context).register(health);
+                }
+            }
+        });
     }
 
     private static void requireFreePort(int port) {
