@@ -13,20 +13,30 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.ResourceReloadStrategy;
+import org.apache.camel.support.RouteWatcherReloadStrategy;
 
 import org.apache.camel.spi.Registry;
 
 import io.scenescore.api.AnswerHeaderFilter;
 import io.scenescore.api.ApiKeyGuard;
 import io.scenescore.api.ConditionalDownload;
+import io.scenescore.api.IdempotentAnswers;
 import io.scenescore.api.JobRequests;
 import io.scenescore.api.ProblemDocuments;
 import io.scenescore.composer.ComposerSource;
+import io.scenescore.filedrop.DropFileFilter;
+import io.scenescore.filedrop.DroppedJobs;
+import io.scenescore.filedrop.FileDropFolders;
 import io.scenescore.media.WavLength;
 import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.FfmpegExecutables;
 import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.SceneAudioCommands;
+import io.scenescore.reload.GuardedRouteReload;
+import io.scenescore.reload.RouteReloadHealthCheck;
 import io.scenescore.replicate.ContinuationPlanner;
 import io.scenescore.replicate.MusicGenRequests;
 import io.scenescore.replicate.PollSchedule;
@@ -35,10 +45,12 @@ import io.scenescore.replicate.ReplicateAnswers;
 import io.scenescore.replicate.ReplicateChains;
 import io.scenescore.run.ContinuationAggregationStrategy;
 import io.scenescore.run.MusicSources;
+import io.scenescore.run.RunGuard;
 import io.scenescore.run.RunPlanner;
 import io.scenescore.run.RunSlots;
 import io.scenescore.status.StatusDocuments;
 import io.scenescore.store.Database;
+import io.scenescore.store.LeaseRelease;
 import io.scenescore.store.VideoStore;
 import io.scenescore.api.JobForms;
 import io.scenescore.api.UploadGate;
@@ -97,8 +109,12 @@ public class SceneScoreConfiguration implements CamelConfiguration {
     private int maxRetries;
     @PropertyInject(value = "scenescore.style-prompt", defaultValue = "")
     private String stylePrompt;
-    @PropertyInject("camel.server.max-body-size")
-    private long jsonLimit;
+    @PropertyInject(value = "scenescore.inbox", defaultValue = "")
+    private String inbox;
+    @PropertyInject(value = "scenescore.outbox", defaultValue = "")
+    private String outbox;
+    @PropertyInject(value = "camel.server.max-body-size", defaultValue = "1048576")
+    private long maxBodyBytes;
     @PropertyInject("scenescore.video.max-bytes")
     private long videoLimit;
     @PropertyInject("scenescore.allow-private-urls")
@@ -133,12 +149,59 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
         registry.bind("wavLength", new WavLength());
         registry.bind("composerSource", new ComposerSource());
-        registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds)));
+        registry.bind("runGuard", new RunGuard());
+        registry.bind("idempotentAnswers", new IdempotentAnswers());
+        registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds), windowSeconds));
         registry.bind("musicGenRequests", new MusicGenRequests(musicGenVersion, new PromptBuilder(stylePrompt)));
         registry.bind("replicateAnswers", new ReplicateAnswers());
         registry.bind("pollSchedule", new PollSchedule(pollInitialMs, pollMaxMs, maxPolls, pollBudgetMs, maxRetries));
-        camelContext.getPropertiesComponent().addInitialProperty("scenescore.instance-id", instanceId());
-        bindVideo(camelContext, registry, data, database);
+        String instance = instanceId();
+        camelContext.getPropertiesComponent().addInitialProperty("scenescore.instance-id", instance);
+        // stopped after the routes: the runs this instance still holds are handed over at once
+        camelContext.addService(new LeaseRelease(database.dataSource(), instance), true, true);
+        bindFileDrop(camelContext, database, data);
+        watchRouteReloads(camelContext);
+        bindVideo(camelContext, camelContext.getRegistry(), data, database);
+    }
+
+    /** The inbox and outbox (routes/filedrop.camel.yaml): folders, the filter, the checks and the shared claims. */
+    private void bindFileDrop(CamelContext camelContext, Database database, Path data) throws Exception {
+        FileDropFolders folders = FileDropFolders.resolve(inbox, outbox, data);
+        camelContext.getPropertiesComponent().addInitialProperty("scenescore.filedrop.inbox-dir", folders.inbox().toString());
+        camelContext.getPropertiesComponent().addInitialProperty("scenescore.filedrop.outbox-dir", folders.outbox().toString());
+        Registry registry = camelContext.getRegistry();
+        registry.bind("dropFileFilter", new DropFileFilter(folders.error(), new ProblemDocuments()));
+        registry.bind("droppedJobs", new DroppedJobs(maxBodyBytes));
+        // files taken from the inbox, in PostgreSQL so that instances sharing the folder take each file once;
+        // its table comes from the V4 migration
+        JdbcMessageIdRepository claims = new JdbcMessageIdRepository(database.dataSource(), "filedrop-inbox");
+        claims.setCreateTableIfNotExists(false);
+        camelContext.addService(claims, true, true);
+        registry.bind("fileDropClaims", claims);
+    }
+
+    /**
+     * With route reload on (camel.main.routes-reload-enabled), a route file that fails to load is reported on
+     * /observe/health until it is fixed, and routes it took away are put back as they were.
+     */
+    private static void watchRouteReloads(CamelContext camelContext) throws Exception {
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // nothing yet: the reload strategy and the routes start with the context
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                ResourceReloadStrategy reloads = context.hasService(RouteWatcherReloadStrategy.class);
+                if (reloads != null) {
+                    RouteReloadHealthCheck health = new RouteReloadHealthCheck();
+                    health.setCamelContext(context);
+                    GuardedRouteReload.install(reloads, context, health);
+                    HealthCheckRegistry.get(context).register(health);
+                }
+            }
+        });
     }
 
     /** Videos: arrival (upload, fetch), probing, storage, muxing and download. */
@@ -146,7 +209,7 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         VideoFetcher fetcher = new VideoFetcher(new PublicAddressGuard(allowPrivateUrls), videoLimit, maxRedirects,
                 Duration.ofMillis(fetchTimeoutMs), data.resolve("incoming"));
         camelContext.addService(fetcher, true, true);
-        registry.bind("jobForms", new JobForms(jsonLimit));
+        registry.bind("jobForms", new JobForms(maxBodyBytes));
         registry.bind("videoArrivals", new VideoArrivals(videoLimit, fetcher));
         registry.bind("videoProbe", new VideoProbe());
         registry.bind("videoStore", new VideoStore(database.dataSource()));
@@ -154,7 +217,7 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         registry.bind("videoChecks", new VideoChecks());
         registry.bind("muxCommand", new MuxCommand());
         registry.bind("videoDownloads", new VideoDownloads());
-        UploadGate gate = new UploadGate(videoLimit, jsonLimit, data.resolve("uploads"), new ApiKeyGuard(apiKey));
+        UploadGate gate = new UploadGate(videoLimit, maxBodyBytes, data.resolve("uploads"), new ApiKeyGuard(apiKey));
         // the gate goes on the HTTP server's router, which exists once the server is started
         camelContext.addStartupListener(new StartupListener() {
             @Override

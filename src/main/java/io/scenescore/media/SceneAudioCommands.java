@@ -49,6 +49,14 @@ public final class SceneAudioCommands {
         return args;
     }
 
+    /** The last {@code seconds} of a stored segment as a small mono 32 kHz WAV, for a continuation window. */
+    public List<String> window(Path segment, int seconds, Path out) {
+        List<String> args = new ArrayList<>(FfmpegArgs.base());
+        args.addAll(List.of("-sseof", "-" + seconds, "-i", segment.toString(), "-t", String.valueOf(seconds),
+                "-ac", "1", "-ar", "32000", "-c:a", "pcm_s16le", out.toString()));
+        return args;
+    }
+
     public static long samples(double seconds) {
         return Math.round(seconds * SAMPLE_RATE);
     }

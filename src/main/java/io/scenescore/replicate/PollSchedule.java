@@ -50,8 +50,4 @@ public final class PollSchedule {
     public boolean keepPolling(boolean terminal, int polls, long deadlineMs) {
         return !terminal && polls < maxPolls && System.currentTimeMillis() < deadlineMs;
     }
-
-    public long budgetMillis() {
-        return budgetMs;
-    }
 }

@@ -7,6 +7,11 @@ public record Prediction(String id, String status, String outputUrl, String erro
 
     private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "canceled", "aborted");
 
+    /** A prediction known only by its id (found again after an interruption); polling tells the rest. */
+    public static Prediction adopted(String id) {
+        return new Prediction(id, "unknown", null, null, null, null);
+    }
+
     public boolean terminal() {
         return TERMINAL.contains(status);
     }

@@ -1,6 +1,10 @@
 package io.scenescore.replicate;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -25,6 +29,11 @@ public final class ReplicateAnswers {
         return new Prediction(p.path("id").asText(null), p.path("status").asText("unknown"), url,
                 p.path("error").isNull() ? null : p.path("error").asText(null),
                 p.path("urls").path("get").asText(null), p.path("urls").path("cancel").asText(null));
+    }
+
+    /** A prediction known by its id only, e.g. to cancel it. */
+    public Prediction known(String id) {
+        return Prediction.adopted(id);
     }
 
     /** How long to wait after a 429: the body's retry_after, else the Retry-After header, else {@code fallbackMs}. */
@@ -68,12 +77,15 @@ public final class ReplicateAnswers {
 
     /**
      * After a create whose answer was lost: the prediction in Replicate's list that has exactly the
-     * input we sent, or null. Replicate has no idempotency key, so identical input is the best evidence.
+     * input we sent and that no scene has claimed yet, or null. Replicate has no idempotency key, so identical
+     * input is the best evidence.
      */
-    public Prediction findCreated(String listBody, String createBody) throws JsonProcessingException {
+    public Prediction findCreated(String listBody, String createBody, List<Map<String, Object>> known) throws JsonProcessingException {
         JsonNode wanted = JSON.readTree(createBody);
+        Set<Object> taken = known.stream().map(row -> row.get("prediction_id")).collect(Collectors.toSet());
         for (JsonNode p : JSON.readTree(listBody).path("results")) {
-            if (p.path("version").equals(wanted.path("version")) && p.path("input").equals(wanted.path("input"))) {
+            if (!taken.contains(p.path("id").asText()) && !"canceled".equals(p.path("status").asText())
+                    && p.path("version").equals(wanted.path("version")) && p.path("input").equals(wanted.path("input"))) {
                 return prediction(p);
             }
         }

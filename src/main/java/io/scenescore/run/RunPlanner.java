@@ -58,7 +58,28 @@ public final class RunPlanner {
     public SceneSegment segment(RunPlan plan, Scene scene, Path file, String source, String continuationUrl,
                                 Integer continuationSeconds, MusicalContext musicalContext) {
         return new SceneSegment(scene.index(), file, plan.pieceSeconds(scene), source, continuationUrl,
-                continuationSeconds == null ? 0 : continuationSeconds, musicalContext);
+                continuationSeconds == null ? 0 : continuationSeconds, musicalContext, false);
+    }
+
+    /** A scene an earlier attempt finished, written back to the run's folder and put in the sheet. */
+    public void restore(RunPlan plan, ScoreSheet sheet, Map<String, Object> row, byte[] audio) throws IOException {
+        int index = ((Number) row.get("scene_index")).intValue();
+        Path file = plan.segmentFile(index);
+        Files.write(file, audio);
+        Object context = row.get("musical_context");
+        Number continuationSeconds = (Number) row.get("continuation_seconds");
+        sheet.add(new SceneSegment(index, file, plan.pieceSeconds(plan.scenes().get(index)), String.valueOf(row.get("source")),
+                (String) row.get("continuation_url"), continuationSeconds == null ? 0 : continuationSeconds.intValue(),
+                context == null ? null : JSON.readValue(context.toString(), MusicalContext.class), true));
+    }
+
+    /** The scenes still to make: those after the ones already in the sheet. */
+    public List<Scene> remaining(RunPlan plan, ScoreSheet sheet) {
+        return plan.scenes().stream().filter(s -> !sheet.has(s.index())).toList();
+    }
+
+    public String contextJson(MusicalContext context) throws IOException {
+        return context == null ? null : JSON.writeValueAsString(context);
     }
 
     /** A strong ETag for stored bytes: their SHA-256, shortened. */
@@ -69,9 +90,5 @@ public final class RunPlanner {
 
     public ScoreSheet newScoreSheet() {
         return new ScoreSheet();
-    }
-
-    public String provider() {
-        return provider;
     }
 }

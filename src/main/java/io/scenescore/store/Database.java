@@ -48,7 +48,7 @@ public final class Database extends ServiceSupport {
         }
         config.setPoolName("scenescore");
         config.setMaximumPoolSize(20);
-        config.setConnectionTimeout(5000);
+        config.setConnectionTimeout(30000);
         config.setInitializationFailTimeout(5000);
         HikariDataSource dataSource;
         try {

@@ -109,6 +109,42 @@ class ReplicateRunTest {
     }
 
     @Test
+    void thePercentageMovesSceneByScene() throws Exception {
+        String jobId = service.generate(storyboard("", 2, 2, 2));
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode status = service.status(jobId);
+            int percentage = status.at("/progress/percentage").asInt();
+            if (seen.isEmpty() || seen.get(seen.size() - 1) != percentage) {
+                seen.add(percentage);
+            }
+            return status.path("status").asText().equals("completed");
+        });
+
+        assertThat(seen).isSorted().endsWith(100).contains(30, 60);
+    }
+
+    @Test
+    void theTokenNeverReachesTheLogs() throws Exception {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            replicate.throttleNextCreates(1, 1, true);
+            replicate.failNextPolls(1, 500);
+            replicate.failNextPredictions(1, "model crashed");
+            String jobId = service.generate(storyboard("", 2, 2));
+            service.awaitEnd(jobId, Duration.ofSeconds(60));
+        } finally {
+            System.setErr(original);
+        }
+        String logs = captured.toString();
+        assertThat(logs).as("the run logged its faults").contains("throttled").contains("model crashed");
+        assertThat(logs).doesNotContain(TOKEN);
+    }
+
+    @Test
     void aSceneLongerThanOneGenerationIsAChainOfContinuations(@TempDir Path tmp) throws Exception {
         String jobId = service.generate(storyboard("\"output_format\": \"wav\"", 17.5));
 

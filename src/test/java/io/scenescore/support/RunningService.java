@@ -1,11 +1,8 @@
 package io.scenescore.support;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,39 +14,48 @@ import java.util.Properties;
 import org.apache.camel.main.Main;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.scenescore.SceneScore;
 
 /** The SceneScore service, started as main() starts it, on a free port, against a test database. */
 public final class RunningService implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Properties overrides;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiClient api;
     private Main main;
-    private String apiKey;
 
-    private RunningService(Properties overrides) {
+    private RunningService(Properties overrides, String apiKey) {
         this.overrides = overrides;
+        this.api = new ApiClient(this::port, apiKey);
     }
 
     /** Starts the service with the silence source, a scratch data folder and the given overrides. */
     public static RunningService start(TestDatabase db, Map<String, String> settings) throws Exception {
         Properties p = new Properties();
+        p.setProperty("scenescore.db.url", db.url());
+        p.setProperty("scenescore.db.user", db.user());
+        p.setProperty("scenescore.provider", "silence");
+        p.putAll(settings);
+        return start(Files.createTempDirectory("scenescore-test"), p);
+    }
+
+    /** Starts the service on its embedded defaults: no database URL, so an embedded PostgreSQL under {@code dataDir}. */
+    public static RunningService startEmbedded(Path dataDir, Map<String, String> settings) throws Exception {
+        Properties p = new Properties();
+        p.putAll(settings);
+        return start(dataDir, p);
+    }
+
+    private static RunningService start(Path dataDir, Properties settings) throws Exception {
+        Properties p = new Properties();
         int port = freePort();
         p.setProperty("camel.server.port", String.valueOf(port));
         p.setProperty("camel.management.port", String.valueOf(port));
         p.setProperty("camel.server.host", "127.0.0.1");
-        p.setProperty("scenescore.db.url", db.url());
-        p.setProperty("scenescore.db.user", db.user());
-        p.setProperty("scenescore.data-dir", Files.createTempDirectory("scenescore-test").toString());
-        p.setProperty("scenescore.provider", "silence");
+        p.setProperty("scenescore.data-dir", dataDir.toString());
         p.setProperty("scenescore.dispatch.period-ms", "100");
         p.putAll(settings);
-        RunningService service = new RunningService(p);
-        service.apiKey = settings.get("scenescore.api-key");
+        RunningService service = new RunningService(p, settings.getProperty("scenescore.api-key"));
         service.startMain();
         return service;
     }
@@ -78,73 +84,52 @@ public final class RunningService implements AutoCloseable {
         return Path.of(overrides.getProperty("scenescore.data-dir"));
     }
 
+    public ApiClient api() {
+        return api;
+    }
+
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port() + path);
+        return api.uri(path);
     }
 
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
-        if (apiKey != null) {
-            b.header("Authorization", "Bearer " + apiKey);
-        }
-        return b;
+        return api.request(path);
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(request);
     }
 
     public HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return api.sendForBytes(request);
     }
 
     public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return api.postJson(path, json);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(request(path).GET());
+        return api.get(path);
     }
 
     public JsonNode status(String jobId) throws IOException, InterruptedException {
-        HttpResponse<String> answer = get("/api/v3/audio/status/" + jobId);
-        if (answer.statusCode() != 200) {
-            throw new AssertionError("status of " + jobId + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return JSON.readTree(answer.body());
+        return api.status(jobId);
     }
 
-    /** Waits until the job's run has ended (completed, failed or canceled) and returns its status document. */
     public JsonNode awaitEnd(String jobId, Duration atMost) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = status(jobId);
-            String s = last[0].path("status").asText();
-            return s.equals("completed") || s.equals("failed") || s.equals("canceled");
-        });
-        return last[0];
+        return api.awaitEnd(jobId, atMost);
     }
 
-    /** Starts a run and returns its job id. */
     public String generate(String body) throws IOException, InterruptedException {
-        HttpResponse<String> answer = postJson("/api/v3/audio/generate-scenes", body);
-        if (answer.statusCode() != 202) {
-            throw new AssertionError("generate-scenes answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return JSON.readTree(answer.body()).get("job_id").asText();
+        return api.generate(body);
     }
 
     public Path download(String jobId, Path to) throws IOException, InterruptedException {
-        HttpResponse<Path> answer = http.send(request("/api/v3/audio/" + jobId + "/download").GET().build(),
-                HttpResponse.BodyHandlers.ofFile(to));
-        if (answer.statusCode() != 200) {
-            throw new AssertionError("download answered " + answer.statusCode());
-        }
-        return to;
+        return api.download(jobId, to);
     }
 
     public static JsonNode json(String text) throws IOException {
-        return JSON.readTree(text);
+        return ApiClient.json(text);
     }
 
     @Override

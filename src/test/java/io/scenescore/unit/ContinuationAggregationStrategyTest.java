@@ -29,7 +29,7 @@ class ContinuationAggregationStrategyTest {
 
     private static SceneSegment segment(int index) {
         return new SceneSegment(index, Path.of("/w/scene-00" + index + ".flac"), 2.0 + index, "replicate",
-                "https://replicate.delivery/piece-" + index + ".wav", 30, null);
+                "https://replicate.delivery/piece-" + index + ".wav", 30, null, false);
     }
 
     /** A scene's exchange as the split hands it over: the segment as body, the run's sheet as property. */

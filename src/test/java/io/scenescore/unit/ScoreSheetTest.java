@@ -16,7 +16,7 @@ class ScoreSheetTest {
 
     private static SceneSegment segment(int index, double seconds, String url) {
         return new SceneSegment(index, Path.of("/w/scene-" + index + ".flac"), seconds, "composer", url,
-                url == null ? 0 : 30, null);
+                url == null ? 0 : 30, null, false);
     }
 
     @Test

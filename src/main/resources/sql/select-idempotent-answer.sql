@@ -1,0 +1,1 @@
+SELECT request_sha256, job_id, status, body FROM idempotency_keys WHERE key = :#${exchangeProperty.idempotencyKey}

@@ -1,0 +1,175 @@
+package io.scenescore.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.camel.support.RouteWatcherReloadStrategy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.scenescore.support.RunningService;
+import io.scenescore.support.TestDatabase;
+
+/**
+ * With route reload on, route files edited while the service runs take effect without a restart, and a broken
+ * edit leaves the service answering while /observe/health names the file and line. The service runs on its own
+ * copy of routes/, so the repository's files are never touched.
+ */
+class RouteReloadTest {
+
+    static final String ONE_SCENE = "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}}";
+    static TestDatabase db;
+    static RunningService service;
+    static Path routes;
+    static String originalApi;
+    static int routeCount;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.create();
+        routes = Files.createTempDirectory("scenescore-routes");
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, routes.resolve(f.getFileName()));
+            }
+        }
+        originalApi = Files.readString(routes.resolve("api.camel.yaml"));
+        service = RunningService.start(db, Map.of(
+                "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml",
+                "camel.main.routes-reload-enabled", "true",
+                "camel.main.routes-reload-directory", routes.toString()));
+        routeCount = service.camelContext().getRoutes().size();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        service.close();
+        db.close();
+    }
+
+    @AfterEach
+    void restoreRoutes() throws Exception {
+        if (!Files.readString(routes.resolve("api.camel.yaml")).equals(originalApi)) {
+            replaceApiRoutes(originalApi);
+            await().atMost(Duration.ofSeconds(20)).until(() -> service.get("/observe/health").statusCode() == 200);
+            awaitRoutesSettled();
+        }
+    }
+
+    @Test
+    void anEditedRouteFileTakesEffectWhileTheOtherRoutesOfTheFileKeepRunning() throws Exception {
+        String jobId = service.generate(ONE_SCENE);
+        assertThat(service.get("/api/v3/audio/status/" + jobId).headers().firstValue("Cache-Control")).contains("no-store");
+        int routesBefore = routeCount;
+
+        // an operator lets clients cache status answers for a moment; api.camel.yaml holds four routes. Saved in
+        // place, as an editor does: the watcher may see it half-written first, and then whole
+        Files.writeString(routes.resolve("api.camel.yaml"), originalApi.replace("constant: no-store", "constant: \"private, max-age=5\""));
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                service.get("/api/v3/audio/status/" + jobId).headers().firstValue("Cache-Control").orElse("").equals("private, max-age=5"));
+        awaitRoutesSettled();
+        assertThat(service.camelContext().getRoutes()).hasSize(routesBefore);
+        assertThat(service.awaitEnd(jobId, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("completed");
+        assertTheApiStillWorks();
+        assertThat(service.get("/observe/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBrokenYamlEditKeepsTheServiceAnsweringAndHealthNamesTheFileAndLine() throws Exception {
+        String broken = originalApi.replace("      uri: platform-http:/api/v3/jobs\n", "      uri: platform-http:/api/v3/jobs\n     parameters: [oops\n");
+        int brokenLine = lineOf(broken, "parameters: [oops");
+
+        replaceApiRoutes(broken);
+
+        String problem = awaitRouteFilesDown();
+        assertThat(problem).startsWith("api.camel.yaml, line " + brokenLine + ": ");
+        assertTheApiStillWorks();
+
+        // another file saved meanwhile: Camel retries the broken one with it, and health still names the broken one
+        RouteWatcherReloadStrategy watcher = service.camelContext().hasService(RouteWatcherReloadStrategy.class);
+        int failedBefore = watcher.getFailedCounter();
+        replaceRouteFile("music.camel.yaml", Files.readString(routes.resolve("music.camel.yaml")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> watcher.getFailedCounter() > failedBefore);
+        assertThat(awaitRouteFilesDown()).startsWith("api.camel.yaml, line " + brokenLine + ": ");
+        assertTheApiStillWorks();
+
+        replaceApiRoutes(originalApi);
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> service.get("/observe/health").statusCode() == 200);
+        awaitRoutesSettled();
+        assertTheApiStillWorks();
+    }
+
+    @Test
+    void anEditWhoseRoutesCannotBeBuiltPutsTheLastGoodVersionBack() throws Exception {
+        // valid YAML, but the bean it names does not exist: Camel has removed the file's routes by the time it fails
+        replaceApiRoutes(originalApi.replace("ref: jobRequests\n            method: readJob", "ref: noSuchBean\n            method: readJob"));
+
+        String problem = awaitRouteFilesDown();
+        assertThat(problem).startsWith("api.camel.yaml: ").contains("noSuchBean");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> service.postJson("/api/v3/jobs", ONE_SCENE).statusCode() == 201);
+        assertTheApiStillWorks();
+    }
+
+    private static void replaceApiRoutes(String content) throws Exception {
+        replaceRouteFile("api.camel.yaml", content);
+    }
+
+    /** Puts a new version of a route file in place at once (written beside it, then renamed), as a deployment would. */
+    private static void replaceRouteFile(String name, String content) throws Exception {
+        Path next = Files.writeString(Files.createTempFile(routes.getParent(), "route", ".tmp"), content);
+        Files.move(next, routes.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Waits until every route is started and has stayed so for a moment: a reload runs in the background. */
+    private static void awaitRoutesSettled() {
+        int expected = routeCount;
+        await().atMost(Duration.ofSeconds(20)).during(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(100)).until(() ->
+                service.camelContext().getRoutes().size() == expected
+                        && service.camelContext().getRoutes().stream().allMatch(r -> service.camelContext().getRouteController()
+                                .getRouteStatus(r.getRouteId()).isStarted()));
+    }
+
+    /** Waits for /observe/health to answer 503 and returns the message of its route-files check. */
+    private static String awaitRouteFilesDown() throws Exception {
+        HttpResponse<String>[] health = new HttpResponse[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            health[0] = service.get("/observe/health");
+            return health[0].statusCode() == 503;
+        });
+        for (JsonNode check : RunningService.json(health[0].body()).path("checks")) {
+            if (check.path("name").asText().equals("route-files")) {
+                assertThat(check.path("status").asText()).isEqualTo("DOWN");
+                return check.path("message").asText();
+            }
+        }
+        throw new AssertionError("no route-files check in " + health[0].body());
+    }
+
+    private static void assertTheApiStillWorks() throws Exception {
+        HttpResponse<String> created = service.postJson("/api/v3/jobs", ONE_SCENE);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String jobId = service.generate(ONE_SCENE);
+        assertThat(service.awaitEnd(jobId, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("completed");
+        assertThat(service.get("/api/v3/audio/" + jobId + "/download").statusCode()).isEqualTo(200);
+    }
+
+    private static int lineOf(String text, String fragment) {
+        String before = text.substring(0, text.indexOf(fragment));
+        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+}
