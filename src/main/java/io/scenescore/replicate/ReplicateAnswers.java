@@ -84,7 +84,9 @@ public final class ReplicateAnswers {
         JsonNode wanted = JSON.readTree(createBody);
         Set<Object> taken = known.stream().map(row -> row.get("prediction_id")).collect(Collectors.toSet());
         for (JsonNode p : JSON.readTree(listBody).path("results")) {
+            // a canceled one, or one whose output Replicate already deleted, is of no use
             if (!taken.contains(p.path("id").asText()) && !"canceled".equals(p.path("status").asText())
+                    && !p.path("data_removed").asBoolean(false)
                     && p.path("version").equals(wanted.path("version")) && p.path("input").equals(wanted.path("input"))) {
                 return prediction(p);
             }

@@ -31,12 +31,21 @@ public final class ReplicateChains {
      */
     public SceneChain start(double pieceSeconds, ScoreSheet sheet, String windowUrl) {
         SceneSegment previous = sheet.previous().orElse(null);
-        if (previous == null || previous.continuationUrl() == null || previous.continuationSeconds() <= 0) {
-            return new SceneChain(planner.plan(pieceSeconds, null), null);
-        }
-        if (previous.restored()) {
+        if (previous != null && previous.restored() && previous.continuationUrl() != null && previous.continuationSeconds() > 0) {
             return windowUrl == null ? new SceneChain(planner.plan(pieceSeconds, null), null)
                     : new SceneChain(planner.plan(pieceSeconds, restoredWindow(sheet)), windowUrl);
+        }
+        return startAsInterruptedAttempt(pieceSeconds, sheet);
+    }
+
+    /**
+     * The chain as the interrupted attempt planned it, continuing the previous piece from its output URL even
+     * when that piece was restored: what that attempt sent is what to look for in Replicate's list.
+     */
+    public SceneChain startAsInterruptedAttempt(double pieceSeconds, ScoreSheet sheet) {
+        SceneSegment previous = sheet.previous().orElse(null);
+        if (previous == null || previous.continuationUrl() == null || previous.continuationSeconds() <= 0) {
+            return new SceneChain(planner.plan(pieceSeconds, null), null);
         }
         return new SceneChain(planner.plan(pieceSeconds, previous.continuationSeconds()), previous.continuationUrl());
     }

@@ -104,11 +104,14 @@ class RunRecoveryTest {
         ServiceProcess first = instance(4);
         String jobId = first.api().generate(scenes(3, 3));
         await().atMost(Duration.ofSeconds(60)).until(() -> !sceneRow(jobId, 1).getOrDefault("prediction_id", "null").equals("null"));
+        String lost = (String) sceneRow(jobId, 1).get("prediction_id");
         first.kill();
-        // as if the process had died before it could store the prediction's id, an hour ago
+        // as if the process had died before it could store the prediction's id, over an hour ago: Replicate has
+        // deleted every output since, the previous scene's included
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE scene_segments SET prediction_id = NULL WHERE job_id = '" + jobId + "' AND scene_index = 1");
         }
+        await().atMost(Duration.ofSeconds(30)).until(() -> replicate.prediction(lost).orElseThrow().path("status").asText().equals("succeeded"));
         replicate.expireFiles();
         replicate.reset();
 
