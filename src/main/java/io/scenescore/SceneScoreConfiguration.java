@@ -171,7 +171,7 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         camelContext.getPropertiesComponent().addInitialProperty("scenescore.filedrop.outbox-dir", folders.outbox().toString());
         Registry registry = camelContext.getRegistry();
         registry.bind("dropFileFilter", new DropFileFilter(folders.error(), new ProblemDocuments()));
-        registry.bind("droppedJobs", new DroppedJobs(maxBodyBytes));
+        registry.bind("droppedJobs", new DroppedJobs(maxBodyBytes, folders.inbox()));
         // files taken from the inbox, in PostgreSQL so that instances sharing the folder take each file once;
         // its table comes from the V4 migration
         JdbcMessageIdRepository claims = new JdbcMessageIdRepository(database.dataSource(), "filedrop-inbox");

@@ -1,9 +1,16 @@
 package io.scenescore.filedrop;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import io.scenescore.api.ApiProblem;
 import io.scenescore.api.JobRequests.RunRequest;
+import io.scenescore.video.ArrivedVideo;
 
 /**
  * What the inbox asks of a job file beyond what the HTTP API asks of a request body (the body itself is read by
@@ -12,10 +19,15 @@ import io.scenescore.api.JobRequests.RunRequest;
  */
 public final class DroppedJobs {
 
-    private final long maxBytes;
+    /** The video a job file may have beside it: NAME.mp4, written before NAME.json. */
+    public static final String VIDEO_SUFFIX = ".mp4";
 
-    public DroppedJobs(long maxBytes) {
+    private final long maxBytes;
+    private final Path inbox;
+
+    public DroppedJobs(long maxBytes, Path inbox) {
         this.maxBytes = maxBytes;
+        this.inbox = inbox;
     }
 
     /** NAME of NAME.json (the inbox filter has let only such names through; checked again all the same). */
@@ -49,5 +61,51 @@ public final class DroppedJobs {
             throw new ApiProblem(409, "Name already used", "a job was already dropped as " + earlierDrop.get("name")
                     + ".json (job " + earlierDrop.get("job_id") + "); its results in the outbox keep that name, so drop this one under another name");
         }
+    }
+
+    /**
+     * The video beside the job file {@code NAME.json}: {@code NAME.mp4} in the inbox, as a video part named
+     * {@code video} would arrive over HTTP, or null when there is none. Its name comes from the job file's checked
+     * NAME, never from anything read; a link is refused rather than followed.
+     */
+    public ArrivedVideo video(String dropName) throws IOException {
+        Path file = videoOf(dropName);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw ApiProblem.invalid("video", "\"" + file.getFileName() + "\" is not a plain file in the inbox (a link or a folder); "
+                    + "a dropped job's video must be a plain file");
+        }
+        return new ArrivedVideo(file, file.getFileName().toString(), Files.size(file), "video", null);
+    }
+
+    /**
+     * Moves {@code NAME.mp4}, if there is one, into {@code folder} (.done or .error) where its job file goes,
+     * replacing one of the same name there. A link is moved as it is, not followed.
+     */
+    public void moveVideo(String dropName, String folder) throws IOException {
+        if (!".done".equals(folder) && !".error".equals(folder)) {
+            throw new IllegalArgumentException("not a drop folder: " + folder);
+        }
+        Path file = videoOf(dropName);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path target = inbox.resolve(folder).resolve(file.getFileName());
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            // gone meanwhile: nothing to move
+        }
+    }
+
+    private Path videoOf(String dropName) {
+        // a checked NAME (letters, digits, spaces and . _ - + ( ), no separator): the file is in the inbox itself
+        if (DropNames.jobName(dropName + DropNames.JOB_SUFFIX) == null) {
+            throw ApiProblem.invalid("file", DropNames.whyRefused(dropName + DropNames.JOB_SUFFIX));
+        }
+        return inbox.resolve(dropName + VIDEO_SUFFIX);
     }
 }

@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,23 +92,63 @@ class FileDropTest {
     }
 
     @Test
-    @Disabled("needs the video issue: NAME.mp4 beside NAME.json becomes the job's source video, merged into outbox/NAME.mp4")
     void aDroppedJobWithAVideoEndsWithTheMergedVideoToo() throws Exception {
-        // the video first, then the job file that refers to it by its name
-        Path video = Files.createTempFile(root, "film", ".mp4");
-        Process ffmpeg = new ProcessBuilder(MediaProbe.tools().ffmpeg(), "-y", "-v", "error", "-f", "lavfi",
-                "-i", "testsrc=duration=7:size=320x240:rate=25", "-pix_fmt", "yuv420p", video.toString()).inheritIO().start();
-        assertThat(ffmpeg.waitFor()).isZero();
+        // the video first (written aside and renamed in), then the job file
+        Path video = root.resolve("film-source.mp4");
+        MediaProbe.ffmpeg("-f", "lavfi", "-i", "testsrc=duration=7:size=320x240:rate=25", "-pix_fmt", "yuv420p", video.toString());
         Files.move(video, inbox.resolve("film.mp4"));
         Files.writeString(inbox.resolve("film.json"), TWO_SCENES.replace("\"fade_duration\": 0.5", "\"fade_duration\": 0.5, \"merge_with_video\": true"));
 
         JsonNode status = awaitFinalStatus("film");
 
-        assertThat(status.path("status").asText()).isEqualTo("completed");
-        assertThat(status.at("/video/available").asBoolean()).isTrue();
-        JsonNode merged = MediaProbe.probe(outbox.resolve("film.mp4"));
-        assertThat(merged.at("/format/duration").asDouble()).isCloseTo(7.0, within(0.1));
+        assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("completed");
+        assertThat(status.at("/video/available").asBoolean()).as(status.toString()).isTrue();
+        // the same document as the HTTP API's, video part included
+        assertThat(status).isEqualTo(service.status(status.path("job_id").asText()));
+        Path mergedFile = outbox.resolve("film.mp4");
+        assertThat(mergedFile).exists();
+        assertThat(Files.size(mergedFile)).isEqualTo(status.at("/video/size_bytes").asLong());
+        JsonNode merged = MediaProbe.probe(mergedFile);
+        JsonNode videoStream = stream(merged, "video");
+        JsonNode audioStream = stream(merged, "audio");
+        assertThat(audioStream.path("codec_name").asText()).isEqualTo("aac");
+        assertThat(videoStream.path("duration").asDouble()).isCloseTo(7.0, within(FRAME));
+        assertThat(audioStream.path("duration").asDouble()).as("audio against video").isCloseTo(videoStream.path("duration").asDouble(), within(FRAME));
+        assertThat(inbox.resolve(".done/film.json")).exists();
         assertThat(inbox.resolve(".done/film.mp4")).exists();
+        assertThat(inbox.resolve("film.mp4")).doesNotExist();
+        assertThat(inbox.resolve(".error/film.error.json")).doesNotExist();
+    }
+
+    @Test
+    void aDroppedVideoThatIsNotAVideoGoesToErrorWithItsJobFile() throws Exception {
+        long jobsBefore = count("jobs");
+        Files.writeString(inbox.resolve("notes.mp4"), "these are my notes, not a film");
+        Files.writeString(inbox.resolve("notes.json"), TWO_SCENES);
+
+        Path reason = inbox.resolve(".error/notes.error.json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(reason));
+        JsonNode problem = RunningService.json(Files.readString(reason));
+        assertThat(problem.path("status").asInt()).as(problem.toString()).isEqualTo(422);
+        assertThat(problem.path("title").asText()).isEqualTo("Not a video");
+        assertThat(problem.path("errors").findValuesAsText("field")).contains("video");
+        assertThat(problem.path("detail").asText()).contains("notes.mp4");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(inbox.resolve(".error/notes.json")));
+        assertThat(inbox.resolve(".error/notes.mp4")).exists();
+        assertThat(inbox.resolve("notes.mp4")).doesNotExist();
+        assertThat(inbox.resolve("notes.json")).doesNotExist();
+        assertThat(count("jobs")).isEqualTo(jobsBefore);
+    }
+
+    private static final double FRAME = 1.0 / 25;
+
+    private static JsonNode stream(JsonNode probe, String type) {
+        for (JsonNode s : probe.path("streams")) {
+            if (s.path("codec_type").asText().equals(type)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no " + type + " stream in " + probe);
     }
 
     static Stream<Arguments> refusedDrops() {
