@@ -68,10 +68,13 @@ class FileDropProgressTest {
         List<String> seen = new ArrayList<>();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            if (!Files.exists(statusFile)) {
+            JsonNode status;
+            try {
+                status = RunningService.json(Files.readString(statusFile));
+            } catch (java.nio.file.NoSuchFileException e) {
+                // not written yet, or being replaced (Camel deletes it just before renaming the new one in)
                 return false;
             }
-            JsonNode status = RunningService.json(Files.readString(statusFile));
             String state = status.path("status").asText() + " " + status.at("/progress/scenes_completed").asInt();
             if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(state)) {
                 seen.add(state);

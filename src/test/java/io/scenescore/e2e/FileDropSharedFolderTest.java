@@ -94,11 +94,15 @@ class FileDropSharedFolderTest {
         int completed = 0;
         for (int i = 0; i < FILES; i++) {
             Path status = outbox.resolve("shared-" + i + ".status.json");
-            if (Files.exists(status)) {
-                JsonNode doc = RunningService.json(Files.readString(status));
-                if (doc.path("status").asText().equals("completed") && Files.exists(outbox.resolve("shared-" + i + ".mp3"))) {
-                    completed++;
-                }
+            JsonNode doc;
+            try {
+                doc = RunningService.json(Files.readString(status));
+            } catch (java.nio.file.NoSuchFileException e) {
+                // not written yet, or being replaced (Camel deletes it just before renaming the new one in)
+                continue;
+            }
+            if (doc.path("status").asText().equals("completed") && Files.exists(outbox.resolve("shared-" + i + ".mp3"))) {
+                completed++;
             }
         }
         return completed;
