@@ -43,6 +43,7 @@ import io.scenescore.replicate.PollSchedule;
 import io.scenescore.replicate.PromptBuilder;
 import io.scenescore.replicate.ReplicateAnswers;
 import io.scenescore.replicate.ReplicateChains;
+import io.scenescore.run.AudioParams;
 import io.scenescore.run.ContinuationAggregationStrategy;
 import io.scenescore.run.MusicSources;
 import io.scenescore.run.RunGuard;
@@ -83,6 +84,8 @@ public class SceneScoreConfiguration implements CamelConfiguration {
     private String ffmpeg;
     @PropertyInject(value = "scenescore.ffprobe", defaultValue = "")
     private String ffprobe;
+    @PropertyInject(value = "scenescore.defaults.fade-duration", defaultValue = "1.0")
+    private double defaultFadeSeconds;
     @PropertyInject("scenescore.concurrent-runs")
     private int concurrentRuns;
     @PropertyInject(value = "scenescore.api-key", defaultValue = "")
@@ -139,7 +142,7 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         registry.bind("runPlanner", new RunPlanner(data.resolve("work"), MusicSources.choose(provider, replicateToken)));
         registry.bind("apiKeyGuard", new ApiKeyGuard(apiKey));
         registry.bind("answerHeaderFilter", new AnswerHeaderFilter());
-        registry.bind("jobRequests", new JobRequests());
+        registry.bind("jobRequests", new JobRequests(operatorDefaults()));
         registry.bind("problemDocuments", new ProblemDocuments());
         registry.bind("conditionalDownload", new ConditionalDownload());
         registry.bind("statusDocuments", new StatusDocuments());
@@ -229,6 +232,15 @@ public class SceneScoreConfiguration implements CamelConfiguration {
                 gate.install(router, context);
             }
         });
+    }
+
+    /** The audio_params a run gets for what its request leaves out, as the operator set them. */
+    private AudioParams operatorDefaults() {
+        try {
+            return AudioParams.defaults().withFadeDuration(defaultFadeSeconds);
+        } catch (IllegalArgumentException e) {
+            throw new StartupFailure("scenescore.defaults.fade-duration: " + e.getMessage());
+        }
     }
 
     private static void requireFreePort(int port) {

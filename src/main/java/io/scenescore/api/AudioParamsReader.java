@@ -27,7 +27,11 @@ public final class AudioParamsReader {
     }
 
     public static AudioParams read(JsonNode node, List<FieldError> errors) {
-        AudioParams d = AudioParams.defaults();
+        return read(node, errors, AudioParams.defaults());
+    }
+
+    /** As {@link #read(JsonNode, List)}, with the operator's defaults for what the request leaves out. */
+    public static AudioParams read(JsonNode node, List<FieldError> errors, AudioParams d) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return d;
         }

@@ -33,6 +33,17 @@ public final class JobRequests {
         }
     }
 
+    private final AudioParams defaults;
+
+    public JobRequests() {
+        this(AudioParams.defaults());
+    }
+
+    /** @param defaults what a run gets for the audio_params its request leaves out */
+    public JobRequests(AudioParams defaults) {
+        this.defaults = defaults;
+    }
+
     public JobDraft readJob(String body) throws JsonProcessingException {
         JsonNode root = object(body);
         List<FieldError> errors = new ArrayList<>();
@@ -60,7 +71,7 @@ public final class JobRequests {
         } else {
             errors.add(new FieldError("job_id", "a job_id or an inline storyboard is required"));
         }
-        AudioParams params = AudioParamsReader.read(root.get("audio_params"), errors);
+        AudioParams params = AudioParamsReader.read(root.get("audio_params"), errors, defaults);
         if (draft != null) {
             AudioParamsReader.checkAgainst(params, draft.scenes(), errors);
         }

@@ -22,6 +22,14 @@ public record AudioParams(
         return new AudioParams(null, DEFAULT_FADE, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null);
     }
 
+    /** These parameters with another fade, e.g. the operator's default (0 to 10 s). */
+    public AudioParams withFadeDuration(double seconds) {
+        if (!(seconds >= 0 && seconds <= 10)) {
+            throw new IllegalArgumentException("a fade must be 0 to 10 seconds, got " + seconds);
+        }
+        return new AudioParams(prompt, seconds, transition, syncMode, mergeWithVideo, errorStrategy, modelVersion, outputFormat, seed);
+    }
+
     public boolean halts() {
         return "halt".equals(errorStrategy);
     }

@@ -17,6 +17,19 @@ import io.scenescore.support.TestDatabase;
 class RestartTest {
 
     @Test
+    void theOperatorsDefaultFadeFromTheSettingsIsWhatARunGets() throws Exception {
+        try (TestDatabase db = TestDatabase.create();
+             RunningService service = RunningService.start(db, java.util.Map.of("scenescore.defaults.fade-duration", "0.4"))) {
+            String jobId = service.generate(WalkingSkeletonTest.THREE_SCENES);
+
+            JsonNode status = service.awaitEnd(jobId, Duration.ofSeconds(60));
+
+            assertThat(status.path("status").asText()).isEqualTo("completed");
+            assertThat(status.at("/audio_params/fade_duration").asDouble()).isEqualTo(0.4);
+        }
+    }
+
+    @Test
     void aRestartedServiceStillServesTheFinishedJobAndItsAudio() throws Exception {
         try (TestDatabase db = TestDatabase.create(); RunningService service = RunningService.start(db, Map.of())) {
             String jobId = service.generate(WalkingSkeletonTest.THREE_SCENES);
