@@ -50,43 +50,34 @@ public final class VideoStore {
 
     /** Stores a job's arrived source video with its probed facts, replacing any it had. */
     public Written storeSource(String jobId, ArrivedVideo video) throws SQLException, IOException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Written written = write(c, video.file());
-                try (PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO source_videos (job_id, content, file_name, content_type, size_bytes, sha256,
-                                                   duration_seconds, frame_rate, width, height, video_codec)
-                        VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (job_id) DO UPDATE
-                        SET content = EXCLUDED.content, file_name = EXCLUDED.file_name, content_type = EXCLUDED.content_type,
-                            size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
-                            duration_seconds = EXCLUDED.duration_seconds, frame_rate = EXCLUDED.frame_rate,
-                            width = EXCLUDED.width, height = EXCLUDED.height, video_codec = EXCLUDED.video_codec,
-                            created_at = now()""")) {
-                    VideoFacts facts = video.facts();
-                    s.setString(1, jobId);
-                    s.setLong(2, written.oid());
-                    s.setString(3, video.fileName());
-                    s.setString(4, facts.contentType());
-                    s.setLong(5, written.sizeBytes());
-                    s.setString(6, written.sha256());
-                    s.setDouble(7, facts.durationSeconds());
-                    s.setDouble(8, facts.frameRate());
-                    s.setInt(9, facts.width());
-                    s.setInt(10, facts.height());
-                    s.setString(11, facts.codec());
-                    s.executeUpdate();
-                }
-                c.commit();
-                return written;
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return inTransaction(c -> {
+            Written written = write(c, video.file());
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO source_videos (job_id, content, file_name, content_type, size_bytes, sha256,
+                                               duration_seconds, frame_rate, width, height, video_codec)
+                    VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (job_id) DO UPDATE
+                    SET content = EXCLUDED.content, file_name = EXCLUDED.file_name, content_type = EXCLUDED.content_type,
+                        size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
+                        duration_seconds = EXCLUDED.duration_seconds, frame_rate = EXCLUDED.frame_rate,
+                        width = EXCLUDED.width, height = EXCLUDED.height, video_codec = EXCLUDED.video_codec,
+                        created_at = now()""")) {
+                VideoFacts facts = video.facts();
+                s.setString(1, jobId);
+                s.setLong(2, written.oid());
+                s.setString(3, video.fileName());
+                s.setString(4, facts.contentType());
+                s.setLong(5, written.sizeBytes());
+                s.setString(6, written.sha256());
+                s.setDouble(7, facts.durationSeconds());
+                s.setDouble(8, facts.frameRate());
+                s.setInt(9, facts.width());
+                s.setInt(10, facts.height());
+                s.setString(11, facts.codec());
+                s.executeUpdate();
             }
-        }
+            return written;
+        });
     }
 
     /**
@@ -115,38 +106,29 @@ public final class VideoStore {
 
     /** Stores the merged video of a job's run, replacing the one before (or the reason it failed). */
     public Written storeMerged(String jobId, Path file, double durationSeconds) throws SQLException, IOException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Written written = write(c, file);
-                try (PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO merged_videos (job_id, content, size_bytes, sha256, etag, duration_seconds, error)
-                        VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, NULL)
-                        ON CONFLICT (job_id) DO UPDATE
-                        SET content = EXCLUDED.content, size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
-                            etag = EXCLUDED.etag, duration_seconds = EXCLUDED.duration_seconds, error = NULL,
-                            created_at = now()""")) {
-                    s.setString(1, jobId);
-                    s.setLong(2, written.oid());
-                    s.setLong(3, written.sizeBytes());
-                    s.setString(4, written.sha256());
-                    s.setString(5, written.etag());
-                    if (durationSeconds > 0) {
-                        s.setDouble(6, durationSeconds);
-                    } else {
-                        s.setNull(6, Types.DOUBLE);
-                    }
-                    s.executeUpdate();
+        return inTransaction(c -> {
+            Written written = write(c, file);
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO merged_videos (job_id, content, size_bytes, sha256, etag, duration_seconds, error)
+                    VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, NULL)
+                    ON CONFLICT (job_id) DO UPDATE
+                    SET content = EXCLUDED.content, size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
+                        etag = EXCLUDED.etag, duration_seconds = EXCLUDED.duration_seconds, error = NULL,
+                        created_at = now()""")) {
+                s.setString(1, jobId);
+                s.setLong(2, written.oid());
+                s.setLong(3, written.sizeBytes());
+                s.setString(4, written.sha256());
+                s.setString(5, written.etag());
+                if (durationSeconds > 0) {
+                    s.setDouble(6, durationSeconds);
+                } else {
+                    s.setNull(6, Types.DOUBLE);
                 }
-                c.commit();
-                return written;
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                s.executeUpdate();
             }
-        }
+            return written;
+        });
     }
 
     /**
@@ -159,9 +141,8 @@ public final class VideoStore {
         }
         Files.createDirectories(target.getParent());
         Path part = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".part");
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            inTransaction(c -> {
                 LargeObject lo = largeObjects(c).open(oid, LargeObjectManager.READ);
                 try (OutputStream out = Files.newOutputStream(part)) {
                     byte[] buffer = new byte[CHUNK];
@@ -172,17 +153,36 @@ public final class VideoStore {
                 } finally {
                     lo.close();
                 }
+                return part;
+            });
+        } catch (SQLException | IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    /** Work on one connection that needs a transaction (large objects do). */
+    private interface TransactionWork<T> {
+        T run(Connection c) throws SQLException, IOException;
+    }
+
+    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(TransactionWork<T> work) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
                 c.commit();
+                return result;
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
-                Files.deleteIfExists(part);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
         }
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return target;
     }
 
     private static Written write(Connection c, Path file) throws SQLException, IOException {
