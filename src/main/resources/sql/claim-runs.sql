@@ -1,11 +1,11 @@
 -- Takes up to freeSlots runs for this instance: the oldest queued ones, and any whose owner's lease ran out.
 UPDATE jobs
-SET status = 'running', stage = coalesce(stage, 'generating'), lease_owner = :#${exchangeProperty.instanceId},
-    lease_expires_at = now() + make_interval(secs => CAST(:#${exchangeProperty.leaseSeconds} AS double precision)),
+SET status = 'running', stage = coalesce(stage, 'generating'), lease_owner = :#${body.instanceId},
+    lease_expires_at = now() + make_interval(secs => CAST(:#${body.leaseSeconds} AS double precision)),
     started_at = coalesce(started_at, now()), updated_at = now()
 WHERE id IN (SELECT id FROM jobs
              WHERE status = 'queued' OR (status = 'running' AND lease_expires_at < now())
              ORDER BY queued_at
              FOR UPDATE SKIP LOCKED
-             LIMIT CAST(:#${exchangeProperty.freeSlots} AS integer))
+             LIMIT CAST(:#${body.freeSlots} AS integer))
 RETURNING id

@@ -1,3 +1,3 @@
 UPDATE jobs SET status = 'completed', stage = 'done', error = NULL, finished_at = now(), updated_at = now(),
     completed_by = lease_owner, lease_owner = NULL, lease_expires_at = NULL
-WHERE id = CAST(:#${exchangeProperty.jobId} AS uuid) AND lease_owner = :#${exchangeProperty.instanceId}
+WHERE id = CAST(:#${exchangeProperty.run.jobId} AS uuid) AND lease_owner = :#${exchangeProperty.run.instanceId}

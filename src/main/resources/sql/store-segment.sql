@@ -1,7 +1,7 @@
 UPDATE scene_segments
-SET status = :#${exchangeProperty.sceneStatus}, source = :#${exchangeProperty.sceneSource}, audio = :#${body},
-    audio_format = 'flac', continuation_url = :#${exchangeProperty.continuationUrl},
-    continuation_seconds = :#${exchangeProperty.continuationSeconds},
-    musical_context = CAST(:#${exchangeProperty.musicalContextJson} AS jsonb), error = :#${exchangeProperty.sceneError},
+SET status = :#${body.status}, source = :#${body.source}, audio = :#${body.audio},
+    audio_format = 'flac', continuation_url = :#${body.continuationUrl},
+    continuation_seconds = :#${body.continuationSeconds},
+    musical_context = CAST(:#${body.musicalContext} AS jsonb), error = :#${body.error},
     updated_at = now()
-WHERE job_id = CAST(:#${exchangeProperty.jobId} AS uuid) AND scene_index = :#${exchangeProperty.scene.index}
+WHERE job_id = CAST(:#${exchangeProperty.run.jobId} AS uuid) AND scene_index = :#${body.index}

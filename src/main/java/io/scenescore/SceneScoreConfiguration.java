@@ -30,8 +30,6 @@ import io.scenescore.composer.ComposerSource;
 import io.scenescore.filedrop.DropFileFilter;
 import io.scenescore.filedrop.DroppedJobs;
 import io.scenescore.filedrop.FileDropFolders;
-import io.scenescore.media.WavLength;
-import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.FfmpegExecutables;
 import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.SceneAudioCommands;
@@ -42,13 +40,16 @@ import io.scenescore.replicate.MusicGenRequests;
 import io.scenescore.replicate.PollSchedule;
 import io.scenescore.replicate.PromptBuilder;
 import io.scenescore.replicate.ReplicateAnswers;
+import io.scenescore.replicate.ReplicateCalls;
 import io.scenescore.replicate.ReplicateChains;
+import io.scenescore.replicate.ReplicateRetryDelay;
 import io.scenescore.run.AudioParams;
 import io.scenescore.run.ContinuationAggregationStrategy;
 import io.scenescore.run.MusicSources;
 import io.scenescore.run.RunGuard;
 import io.scenescore.run.RunPlanner;
 import io.scenescore.run.RunSlots;
+import io.scenescore.run.Soundtracks;
 import io.scenescore.status.StatusDocuments;
 import io.scenescore.store.Database;
 import io.scenescore.store.LeaseRelease;
@@ -88,6 +89,12 @@ public class SceneScoreConfiguration implements CamelConfiguration {
     private double defaultFadeSeconds;
     @PropertyInject("scenescore.concurrent-runs")
     private int concurrentRuns;
+    @PropertyInject("scenescore.lease.seconds")
+    private int leaseSeconds;
+    @PropertyInject("scenescore.replicate.base-url")
+    private String replicateBaseUrl;
+    @PropertyInject("scenescore.replicate.prefer-wait-seconds")
+    private int preferWaitSeconds;
     @PropertyInject(value = "scenescore.api-key", defaultValue = "")
     private String apiKey;
     @PropertyInject(value = "scenescore.provider", defaultValue = "")
@@ -108,8 +115,6 @@ public class SceneScoreConfiguration implements CamelConfiguration {
     private int maxPolls;
     @PropertyInject("scenescore.replicate.poll.budget-ms")
     private long pollBudgetMs;
-    @PropertyInject("scenescore.replicate.max-retries")
-    private int maxRetries;
     @PropertyInject(value = "scenescore.style-prompt", defaultValue = "")
     private String stylePrompt;
     @PropertyInject(value = "scenescore.inbox", defaultValue = "")
@@ -138,8 +143,11 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         Registry registry = camelContext.getRegistry();
         registry.bind("dataSource", database.dataSource());
         registry.bind("ffmpegExecutables", FfmpegExecutables.locate(ffmpeg, ffprobe));
-        registry.bind("runSlots", new RunSlots(concurrentRuns));
-        registry.bind("runPlanner", new RunPlanner(data.resolve("work"), MusicSources.choose(provider, replicateToken)));
+        String instance = instanceId();
+        RunSlots slots = new RunSlots(concurrentRuns, instance, leaseSeconds);
+        registry.bind("runSlots", slots);
+        registry.bind("runPlanner", new RunPlanner(data.resolve("work"), MusicSources.choose(provider, replicateToken), slots));
+        registry.bind("soundtracks", new Soundtracks());
         registry.bind("apiKeyGuard", new ApiKeyGuard(apiKey));
         registry.bind("answerHeaderFilter", new AnswerHeaderFilter());
         registry.bind("jobRequests", new JobRequests(operatorDefaults()));
@@ -148,17 +156,16 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         registry.bind("statusDocuments", new StatusDocuments());
         registry.bind("continuationStrategy", new ContinuationAggregationStrategy());
         registry.bind("sceneAudioCommands", new SceneAudioCommands());
-        registry.bind("fadeFilterGraph", new FadeFilterGraph());
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
-        registry.bind("wavLength", new WavLength());
         registry.bind("composerSource", new ComposerSource());
         registry.bind("runGuard", new RunGuard());
         registry.bind("idempotentAnswers", new IdempotentAnswers());
-        registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds), windowSeconds));
-        registry.bind("musicGenRequests", new MusicGenRequests(musicGenVersion, new PromptBuilder(stylePrompt)));
+        PollSchedule polls = new PollSchedule(pollInitialMs, pollMaxMs, maxPolls, pollBudgetMs);
+        MusicGenRequests musicGen = new MusicGenRequests(musicGenVersion, new PromptBuilder(stylePrompt));
+        registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds), windowSeconds, polls, musicGen));
+        registry.bind("replicateCalls", new ReplicateCalls(replicateBaseUrl, preferWaitSeconds));
         registry.bind("replicateAnswers", new ReplicateAnswers());
-        registry.bind("pollSchedule", new PollSchedule(pollInitialMs, pollMaxMs, maxPolls, pollBudgetMs, maxRetries));
-        String instance = instanceId();
+        registry.bind("replicateRetryDelay", new ReplicateRetryDelay());
         camelContext.getPropertiesComponent().addInitialProperty("scenescore.instance-id", instance);
         // stopped after the routes: the runs this instance still holds are handed over at once
         camelContext.addService(new LeaseRelease(database.dataSource(), instance), true, true);

@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.scenescore.media.RawAudio;
+import io.scenescore.run.Run;
 import io.scenescore.run.RunPlan;
 import io.scenescore.run.Scene;
 import io.scenescore.run.SceneSegment;
-import io.scenescore.run.ScoreSheet;
+import io.scenescore.run.SceneWork;
 
 /**
  * The composer as a music source: composes a scene from its words, continuing the key, tempo and motif the
@@ -16,14 +20,20 @@ import io.scenescore.run.ScoreSheet;
  */
 public final class ComposerSource {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final SceneComposer composer = new SceneComposer();
 
-    public MusicalContext compose(Scene scene, double seconds, RunPlan plan, ScoreSheet sheet, Path out) throws IOException {
-        MusicalContext previous = sheet.previous().map(SceneSegment::musicalContext).orElse(null);
-        String words = join(scene.prompt(), plan.params().prompt());
+    /** Composes the scene into its scratch file; the work item gets the piece and the context the next scene continues. */
+    public SceneWork compose(SceneWork work, Run run) throws IOException {
+        Scene scene = work.scene();
+        Path out = run.plan().scratchFile(scene.index(), "composer.wav");
+        String previousJson = run.sheet().previous().map(SceneSegment::musicalContext).orElse(null);
+        MusicalContext previous = previousJson == null ? null : JSON.readValue(previousJson, MusicalContext.class);
+        String words = join(scene.prompt(), run.params().prompt());
         ComposerScene input = new ComposerScene(scene.index(), scene.title(), scene.description(), scene.musicDescription(),
                 scene.musicStyle(), scene.musicEnergy(), words);
-        return composer.compose(input, seconds, seed(plan), previous, out);
+        MusicalContext next = composer.compose(input, work.pieceSeconds(), seed(run.plan()), previous, out);
+        return work.made(RawAudio.of(out)).composed(next == null ? null : JSON.writeValueAsString(next));
     }
 
     static long seed(RunPlan plan) {

@@ -22,9 +22,8 @@ public final class MusicGenRequests {
         this.prompts = prompts;
     }
 
-    /** The create body for prediction {@code index} of the scene's chain. */
-    public String create(Scene scene, AudioParams params, SceneChain chain, int index) throws JsonProcessingException {
-        Generation g = chain.generation(index);
+    /** The create body of generation {@code g} of a scene, continuing {@code inputUrl} when it is a continuation. */
+    public String create(Scene scene, AudioParams params, Generation g, String inputUrl) throws JsonProcessingException {
         ObjectNode body = JSON.createObjectNode();
         body.put("version", version);
         ObjectNode input = body.putObject("input");
@@ -35,7 +34,7 @@ public final class MusicGenRequests {
         input.put("normalization_strategy", "loudness");
         if (g.continuation()) {
             input.put("continuation", true);
-            input.put("input_audio", chain.inputUrl());
+            input.put("input_audio", inputUrl);
             input.put("continuation_start", g.windowStart());
             input.put("continuation_end", g.windowEnd());
         }

@@ -31,6 +31,31 @@ public final class ReplicateAnswers {
                 p.path("urls").path("get").asText(null), p.path("urls").path("cancel").asText(null));
     }
 
+    /**
+     * What a call answered, as bytes: 2xx only. A 429 or a 5xx is {@link ReplicateBusy} (tried again, after
+     * Retry-After when given); any other answer ends the call with Replicate's words.
+     */
+    public byte[] answer(ReplicateCall call, Integer status, String retryAfter, byte[] body) throws ReplicateBusy {
+        int code = status == null ? 0 : status;
+        if (code >= 200 && code < 300) {
+            return body == null ? new byte[0] : body;
+        }
+        String text = body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        if (code == 429) {
+            long wait = retryAfterMillis(text, retryAfter, -1);
+            throw new ReplicateBusy("Replicate throttled " + call.what() + (wait >= 0 ? "; waiting " + wait + " ms" : ""),
+                    wait >= 0 ? wait : null);
+        }
+        if (code >= 500) {
+            long wait = retryAfterMillis("", retryAfter, -1);
+            throw new ReplicateBusy(problem(code, text) + " while " + call.what(), wait >= 0 ? wait : null);
+        }
+        if (!call.toApi()) {
+            throw new io.scenescore.run.MusicSourceFailure(call.what() + " failed: the file is gone (HTTP " + code + ")");
+        }
+        throw new io.scenescore.run.MusicSourceFailure(problem(code, text) + " while " + call.what());
+    }
+
     /** A prediction known by its id only, e.g. to cancel it. */
     public Prediction known(String id) {
         return Prediction.adopted(id);

@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import io.scenescore.media.RawAudio;
-import io.scenescore.run.RunPlan;
-import io.scenescore.run.Scene;
+import io.scenescore.run.Run;
 import io.scenescore.run.SceneSegment;
+import io.scenescore.run.SceneWork;
 import io.scenescore.run.ScoreSheet;
 
 /** Starts and keeps the chain of predictions of one scene, and the files its pieces are saved in. */
@@ -18,42 +19,40 @@ public final class ReplicateChains {
 
     private final ContinuationPlanner planner;
     private final int windowSeconds;
+    private final PollSchedule schedule;
+    private final MusicGenRequests requests;
+    private final ReplicateAnswers answers = new ReplicateAnswers();
 
-    public ReplicateChains(ContinuationPlanner planner, int windowSeconds) {
+    public ReplicateChains(ContinuationPlanner planner, int windowSeconds, PollSchedule schedule, MusicGenRequests requests) {
         this.planner = planner;
         this.windowSeconds = windowSeconds;
+        this.schedule = schedule;
+        this.requests = requests;
     }
 
     /**
      * The scene's predictions, continuing the previous scene's piece when that came from Replicate: from its
      * output URL, or, when the piece was restored from the database by a resumed run (its URL may have
-     * expired after Replicate's hour), from {@code windowUrl}, a data: URL holding just its last seconds.
+     * expired after Replicate's hour), from its last seconds cut into the chain's window file and sent as a
+     * data: URL. An interrupted scene also keeps the plan its interrupted attempt sent, to find its lost create.
      */
-    public SceneChain start(double pieceSeconds, ScoreSheet sheet, String windowUrl) {
+    public SceneChain start(SceneWork work, Run run) {
+        ScoreSheet sheet = run.sheet();
         SceneSegment previous = sheet.previous().orElse(null);
-        if (previous != null && previous.restored() && previous.continuationUrl() != null && previous.continuationSeconds() > 0) {
-            return windowUrl == null ? new SceneChain(planner.plan(pieceSeconds, null), null)
-                    : new SceneChain(planner.plan(pieceSeconds, restoredWindow(sheet)), windowUrl);
+        boolean continuable = previous != null && previous.continuationUrl() != null && previous.continuationSeconds() > 0;
+        List<Generation> asSentBefore = continuable ? planner.plan(work.pieceSeconds(), previous.continuationSeconds())
+                : planner.plan(work.pieceSeconds(), null);
+        String urlSentBefore = continuable ? previous.continuationUrl() : null;
+        List<Generation> interrupted = work.interrupted() ? asSentBefore : null;
+        int window = restoredWindow(sheet);
+        if (window > 0) {
+            Path windowFile = run.plan().scratchFile(work.index(), "window.wav");
+            return new SceneChain(planner.plan(work.pieceSeconds(), window), null, interrupted, urlSentBefore, windowFile, schedule);
         }
-        return startAsInterruptedAttempt(pieceSeconds, sheet);
+        return new SceneChain(asSentBefore, urlSentBefore, interrupted, urlSentBefore, null, schedule);
     }
 
-    /**
-     * The chain as the interrupted attempt planned it, continuing the previous piece from its output URL even
-     * when that piece was restored: what that attempt sent is what to look for in Replicate's list.
-     */
-    public SceneChain startAsInterruptedAttempt(double pieceSeconds, ScoreSheet sheet) {
-        SceneSegment previous = sheet.previous().orElse(null);
-        if (previous == null || previous.continuationUrl() == null || previous.continuationSeconds() <= 0) {
-            return new SceneChain(planner.plan(pieceSeconds, null), null);
-        }
-        return new SceneChain(planner.plan(pieceSeconds, previous.continuationSeconds()), previous.continuationUrl());
-    }
-
-    /**
-     * Whole seconds of a restored previous piece to send as the continuation window: the configured window,
-     * or less when the piece is shorter; 0 when there is nothing to continue from the database.
-     */
+    /** Whole seconds of a restored previous piece to send as the continuation window; 0 when there is none. */
     public int restoredWindow(ScoreSheet sheet) {
         return sheet.previous()
                 .filter(p -> p.restored() && p.continuationUrl() != null && p.continuationSeconds() > 0)
@@ -61,45 +60,82 @@ public final class ReplicateChains {
                 .orElse(0);
     }
 
+    /** The restored previous piece's last seconds, cut into the chain's window file, become its input as a data: URL. */
+    public void continueWindow(SceneChain chain) throws IOException {
+        // mono 16-bit 32 kHz WAV keeps 2 s at 171 kB of base64, under Replicate's 256 kB advice
+        chain.continueFrom("data:audio/wav;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(chain.windowFile())));
+    }
+
     /** The stored segment of the previous scene. */
-    public Path previousFile(ScoreSheet sheet) {
-        return sheet.previous().map(SceneSegment::file).orElseThrow();
+    public Path previousFile(Run run) {
+        return run.sheet().previous().map(SceneSegment::file).orElseThrow();
     }
 
-    /** The window as a data: URL: mono 16-bit 32 kHz WAV keeps 2 s at 171 kB of base64, under Replicate's 256 kB advice. */
-    public String dataUrl(Path windowWav) throws IOException {
-        return "data:audio/wav;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(windowWav));
-    }
-
-    /** A prediction an interrupted attempt left in flight, if it is this one of the chain. */
-    public Prediction adoptable(Map<String, Object> inflight, int generationIndex) {
-        if (inflight == null || inflight.get("prediction_id") == null) {
-            return null;
+    /**
+     * Readies the chain's current generation: the prediction an interrupted attempt left in flight for it is
+     * adopted (polled, not made again); otherwise the create body is prepared.
+     */
+    public void next(SceneChain chain, SceneWork work, Run run) throws IOException {
+        String inflight = work.interruptedPrediction(chain.current());
+        if (inflight != null) {
+            chain.awaiting(Prediction.adopted(inflight));
+            return;
         }
-        Number index = (Number) inflight.get("prediction_index");
-        return index != null && index.intValue() == generationIndex ? Prediction.adopted(String.valueOf(inflight.get("prediction_id"))) : null;
+        chain.polled(null);
+        chain.prepared(requests.create(work.scene(), run.params(), chain.generation(), chain.inputUrl()));
     }
 
-    public void record(SceneChain chain, Prediction prediction, Path file) {
-        chain.record(prediction.id(), prediction.outputUrl(), file);
+    /** What a create answered: the prediction to wait for. */
+    public void created(SceneChain chain, String answer) throws IOException {
+        chain.awaiting(answers.prediction(answer));
     }
 
-    public Path downloadFile(RunPlan plan, Scene scene, int index) {
-        return plan.workDir().resolve(String.format("scene-%03d-prediction-%02d.wav", scene.index(), index));
+    /** What a poll answered. */
+    public void polled(SceneChain chain, String answer) throws IOException {
+        chain.polled(answers.prediction(answer));
     }
 
-    /** The downloaded pieces, each with the window it repeats from the one before. */
-    public RawAudio raw(SceneChain chain) {
-        return new RawAudio(chain.files(), chain.windows());
+    /**
+     * After a create whose answer was lost, or an interrupted attempt: the prediction in Replicate's list made
+     * from what was sent, unclaimed by any scene, is adopted, so that never two run. Replicate has no
+     * idempotency key, so identical input is the best evidence.
+     */
+    public void lookedFor(SceneChain chain, SceneWork work, Run run, String list, List<Map<String, Object>> known) throws IOException {
+        Prediction found = answers.findCreated(list, chain.createBody(), known);
+        if (found == null && chain.mayHaveBeenCreatedBefore() && chain.interruptedGenerations() != null) {
+            String sentBefore = requests.create(work.scene(), run.params(), chain.interruptedGenerations().get(0),
+                    chain.interruptedInputUrl());
+            found = answers.findCreated(list, sentBefore, known);
+            if (found != null) {
+                chain.followInterruptedPlan();
+                chain.prepared(sentBefore);
+            }
+        }
+        if (found != null) {
+            chain.awaiting(found);
+        }
     }
 
-    /** Writes a downloaded piece whole, or not at all. */
-    public Path save(byte[] content, Path file) throws IOException {
+    /** The file the current generation's output is saved in. */
+    public Path downloadFile(SceneChain chain, SceneWork work, Run run) {
+        return run.plan().scratchFile(work.index(), String.format("prediction-%02d.wav", chain.current()));
+    }
+
+    /** Writes a downloaded piece whole, or not at all, and moves the chain to its next generation. */
+    public void downloaded(SceneChain chain, SceneWork work, Run run, byte[] content) throws IOException {
         if (content == null || content.length == 0) {
             throw new IOException("the output download was empty");
         }
+        Path file = downloadFile(chain, work, run);
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         Files.write(partial, content);
-        return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        chain.record(file);
+    }
+
+    /** The scene's pieces, each with the window it repeats, and what the next scene continues. */
+    public SceneWork finish(SceneChain chain, SceneWork work) {
+        return work.made(new RawAudio(chain.files(), chain.windows()))
+                .continuedFrom(chain.lastOutputUrl(), chain.lastOutputSeconds(), chain.lastPredictionId());
     }
 }

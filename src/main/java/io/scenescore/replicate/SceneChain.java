@@ -5,38 +5,133 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The predictions making one scene, as they are made: which one is next, what it continues, and the
- * pieces downloaded so far. One chain travels with the scene's exchange.
+ * The predictions making one scene, as they are made (variable {@code chain} of the Replicate routes): which
+ * one is being made, what it continues, the prediction being waited for and its polls, and the pieces
+ * downloaded so far.
  */
 public final class SceneChain {
 
-    private final List<Generation> generations;
+    private List<Generation> generations;
+    private String inputUrl;
+    private final List<Generation> interruptedGenerations;
+    private final String interruptedInputUrl;
+    private final Path windowFile;
+    private final PollSchedule schedule;
     private final List<Path> files = new ArrayList<>();
     private final List<String> predictionIds = new ArrayList<>();
-    private String inputUrl;
+    private int current;
+    private String createBody;
+    private Prediction prediction;
+    private int polls;
+    private long deadline;
 
-    public SceneChain(List<Generation> generations, String previousUrl) {
+    /**
+     * @param interruptedGenerations the chain as an interrupted attempt planned it (continuing the previous
+     *                               piece's output URL), to look for its lost create; null when not interrupted
+     * @param windowFile             where to cut the restored previous piece's last seconds to continue from; null
+     *                               when the previous piece is continued from its URL, or not at all
+     */
+    SceneChain(List<Generation> generations, String previousUrl, List<Generation> interruptedGenerations,
+               String interruptedInputUrl, Path windowFile, PollSchedule schedule) {
         this.generations = List.copyOf(generations);
         this.inputUrl = previousUrl;
+        this.interruptedGenerations = interruptedGenerations;
+        this.interruptedInputUrl = interruptedInputUrl;
+        this.windowFile = windowFile;
+        this.schedule = schedule;
     }
 
     public int size() {
         return generations.size();
     }
 
-    public Generation generation(int index) {
-        return generations.get(index);
+    /** The index of the generation being made. */
+    public int current() {
+        return current;
     }
 
-    /** The URL the next prediction continues from, or null. */
+    public Generation generation() {
+        return generations.get(current);
+    }
+
+    /** The URL the prediction being made continues from, or null. */
     public String inputUrl() {
         return inputUrl;
     }
 
-    public synchronized void record(String predictionId, String outputUrl, Path file) {
-        predictionIds.add(predictionId);
+    void continueFrom(String url) {
+        this.inputUrl = url;
+    }
+
+    public Path windowFile() {
+        return windowFile;
+    }
+
+    public List<Generation> interruptedGenerations() {
+        return interruptedGenerations;
+    }
+
+    public String interruptedInputUrl() {
+        return interruptedInputUrl;
+    }
+
+    /** Whether a lost create of an interrupted attempt may be in Replicate's list, made from another plan. */
+    public boolean mayHaveBeenCreatedBefore() {
+        return interruptedGenerations != null && current == 0;
+    }
+
+    /** The interrupted attempt's prediction was found: the chain goes on as that attempt planned it. */
+    void followInterruptedPlan() {
+        this.generations = List.copyOf(interruptedGenerations);
+        this.inputUrl = interruptedInputUrl;
+    }
+
+    public String createBody() {
+        return createBody;
+    }
+
+    void prepared(String body) {
+        this.createBody = body;
+    }
+
+    public Prediction prediction() {
+        return prediction;
+    }
+
+    /** The prediction of the current generation, created, found again or freshly polled. */
+    void polled(Prediction prediction) {
+        this.prediction = prediction;
+    }
+
+    /** Starts waiting for the current prediction: polls and deadline count from now. */
+    void awaiting(Prediction prediction) {
+        this.prediction = prediction;
+        this.polls = 0;
+        this.deadline = schedule.deadline();
+    }
+
+    /** Whether to look at the prediction again: not finished, polls and time left. */
+    public boolean polling() {
+        return schedule.keepPolling(prediction.terminal(), polls, deadline);
+    }
+
+    /** The wait before the next poll; counts it. */
+    public long nextPollDelay() {
+        return schedule.delayMillis(polls++);
+    }
+
+    public int polls() {
+        return polls;
+    }
+
+    /** The current generation's piece is saved: the next one continues its output. */
+    synchronized void record(Path file) {
+        predictionIds.add(prediction.id());
         files.add(file);
-        inputUrl = outputUrl;
+        inputUrl = prediction.outputUrl();
+        current++;
+        prediction = null;
+        createBody = null;
     }
 
     public synchronized List<Path> files() {

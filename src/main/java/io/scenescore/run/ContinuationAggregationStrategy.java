@@ -6,11 +6,11 @@ import org.apache.camel.Exchange;
 /**
  * Carries each finished scene to the next one in the sequential split over scenes: the piece a scene made
  * (a {@link SceneSegment} body) goes into the run's {@link ScoreSheet}, where the next scene finds the
- * audio and continuation URL it continues from. A failed scene stops the carry and fails the split.
+ * audio and continuation it continues from. A failed scene stops the carry and fails the split.
  */
 public final class ContinuationAggregationStrategy implements AggregationStrategy {
 
-    public static final String SCORE_SHEET = "scoreSheet";
+    public static final String RUN = "run";
 
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
@@ -18,15 +18,15 @@ public final class ContinuationAggregationStrategy implements AggregationStrateg
             return newExchange;
         }
         SceneSegment segment = newExchange.getMessage().getBody(SceneSegment.class);
-        ScoreSheet sheet = newExchange.getProperty(SCORE_SHEET, ScoreSheet.class);
-        if (segment == null || sheet == null) {
+        Run run = newExchange.getProperty(RUN, Run.class);
+        if (segment == null || run == null) {
             newExchange.setException(new IllegalStateException(
-                    "a scene ended without a segment or score sheet; the split cannot carry it on"));
+                    "a scene ended without a segment or run; the split cannot carry it on"));
             return newExchange;
         }
-        sheet.add(segment);
+        run.sheet().add(segment);
         Exchange result = oldExchange == null ? newExchange : oldExchange;
-        result.getMessage().setBody(sheet);
+        result.getMessage().setBody(run.sheet());
         return result;
     }
 }

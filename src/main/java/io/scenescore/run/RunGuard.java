@@ -14,7 +14,12 @@ public final class RunGuard {
                 return false;
             }
         }
-        return !exchange.getProperty("plan", RunPlan.class).params().halts();
+        return !exchange.getProperty("run", Run.class).params().halts();
+    }
+
+    /** A scene whose music failed gets silence of its length, with the failure's words in its status. */
+    public SceneWork silence(SceneWork scene, Throwable failure) {
+        return scene.silenced(failure.getMessage());
     }
 
     /** @param cancelRequested the renewal's answer: null when no row was renewed */

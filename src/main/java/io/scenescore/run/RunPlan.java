@@ -24,6 +24,11 @@ public record RunPlan(String jobId, List<Scene> scenes, AudioParams params, Stri
         return workDir.resolve(String.format("scene-%03d.flac", index));
     }
 
+    /** A scratch file of scene {@code index}'s, named for what a step makes (e.g. "composer.wav"). */
+    public Path scratchFile(int index, String name) {
+        return workDir.resolve(String.format("scene-%03d-%s", index, name));
+    }
+
     public Path joinedFile() {
         return workDir.resolve("soundtrack-joined.wav");
     }

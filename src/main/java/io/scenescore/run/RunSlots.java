@@ -3,18 +3,39 @@ package io.scenescore.run;
 import java.util.concurrent.Semaphore;
 
 /**
- * How many runs this instance may execute at once. Only the dispatcher takes slots (on its one timer
- * thread, after claiming no more runs than are free); a run gives its slot back when it ends.
+ * How many runs this instance may execute at once, and who this instance is to the others sharing the
+ * database. Only the dispatcher takes slots (on its one timer thread, after claiming no more runs than are
+ * free); a run gives its slot back when it ends.
  */
 public final class RunSlots {
 
     private final Semaphore slots;
+    private final String instanceId;
+    private final int leaseSeconds;
 
-    public RunSlots(int capacity) {
+    public RunSlots(int capacity, String instanceId, int leaseSeconds) {
         if (capacity < 1) {
             throw new IllegalArgumentException("SCENESCORE_CONCURRENT_RUNS must be at least 1, got " + capacity);
         }
         this.slots = new Semaphore(capacity);
+        this.instanceId = instanceId;
+        this.leaseSeconds = leaseSeconds;
+    }
+
+    /** What a claim of queued runs (and a renewal of this instance's leases) needs: who, for how long, how many. */
+    public record Claim(String instanceId, int leaseSeconds, int freeSlots) {
+    }
+
+    public Claim claim() {
+        return new Claim(instanceId, leaseSeconds, free());
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public int leaseSeconds() {
+        return leaseSeconds;
     }
 
     public int free() {

@@ -3,6 +3,7 @@ package io.scenescore.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -11,7 +12,10 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.scenescore.run.AudioParams;
 import io.scenescore.run.ContinuationAggregationStrategy;
+import io.scenescore.run.Run;
+import io.scenescore.run.RunPlan;
 import io.scenescore.run.SceneSegment;
 import io.scenescore.run.ScoreSheet;
 
@@ -19,7 +23,8 @@ import io.scenescore.run.ScoreSheet;
 class ContinuationAggregationStrategyTest {
 
     private final CamelContext context = new DefaultCamelContext();
-    private final ScoreSheet sheet = new ScoreSheet();
+    private final Run run = new Run(new RunPlan("job", List.of(), AudioParams.defaults(), "replicate", Path.of("/w")), "me", 60);
+    private final ScoreSheet sheet = run.sheet();
     private final ContinuationAggregationStrategy strategy = new ContinuationAggregationStrategy();
 
     @AfterEach
@@ -32,10 +37,10 @@ class ContinuationAggregationStrategyTest {
                 "https://replicate.delivery/piece-" + index + ".wav", 30, null, false);
     }
 
-    /** A scene's exchange as the split hands it over: the segment as body, the run's sheet as property. */
+    /** A scene's exchange as the split hands it over: the segment as body, the run as property. */
     private Exchange sceneExchange(Object body) {
         Exchange exchange = new DefaultExchange(context);
-        exchange.setProperty(ContinuationAggregationStrategy.SCORE_SHEET, sheet);
+        exchange.setProperty(ContinuationAggregationStrategy.RUN, run);
         exchange.getMessage().setBody(body);
         return exchange;
     }

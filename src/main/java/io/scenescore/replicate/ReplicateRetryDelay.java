@@ -1,0 +1,25 @@
+package io.scenescore.replicate;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Runs when a Replicate call failed and is about to be tried again (the routes' onExceptionOccurred): the wait
+ * before the next attempt is the one Replicate asked for (429's retry_after or Retry-After), else the
+ * redelivery policy's exponential backoff.
+ */
+public final class ReplicateRetryDelay implements Processor {
+
+    @Override
+    public void process(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            failure = exchange.getException();
+        }
+        if (failure instanceof ReplicateBusy busy && busy.retryAfterMillis() != null) {
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, busy.retryAfterMillis());
+        } else {
+            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.scenescore.run;
+
+import java.util.List;
+
+/**
+ * What travels with one run of a job through its routes (exchange property {@code run}): its plan, the pieces
+ * made so far, the stage it is at, the instance holding it, and, once joined, its soundtrack. The SQL of the
+ * run reads its fields ({@code ${exchangeProperty.run.jobId}}).
+ */
+public final class Run {
+
+    private final RunPlan plan;
+    private final String instanceId;
+    private final int leaseSeconds;
+    private final ScoreSheet sheet = new ScoreSheet();
+    private volatile String stage = "generating";
+    private volatile Soundtrack soundtrack;
+
+    public Run(RunPlan plan, String instanceId, int leaseSeconds) {
+        this.plan = plan;
+        this.instanceId = instanceId;
+        this.leaseSeconds = leaseSeconds;
+    }
+
+    public String jobId() {
+        return plan.jobId();
+    }
+
+    public RunPlan plan() {
+        return plan;
+    }
+
+    public AudioParams params() {
+        return plan.params();
+    }
+
+    public String provider() {
+        return plan.provider();
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public int leaseSeconds() {
+        return leaseSeconds;
+    }
+
+    public ScoreSheet sheet() {
+        return sheet;
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    /** Moves the run to a stage (generating, merging, muxing); the next lease renewal stores it. */
+    public Run enter(String stage) {
+        this.stage = stage;
+        return this;
+    }
+
+    /** The scenes still to make, after those already in the sheet, each as the work item its route takes. */
+    public List<SceneWork> remainingScenes() {
+        return plan.scenes().stream().filter(s -> !sheet.has(s.index()))
+                .map(s -> new SceneWork(s, plan.pieceSeconds(s), plan.provider(), plan.segmentFile(s.index())))
+                .toList();
+    }
+
+    public Soundtrack soundtrack() {
+        return soundtrack;
+    }
+
+    public void joined(Soundtrack soundtrack) {
+        this.soundtrack = soundtrack;
+    }
+
+    @Override
+    public String toString() {
+        return "run of job " + jobId();
+    }
+}

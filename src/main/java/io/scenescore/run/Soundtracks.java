@@ -1,0 +1,56 @@
+package io.scenescore.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.scenescore.media.FadeFilterGraph;
+import io.scenescore.media.MuxCommand;
+import io.scenescore.media.WavLength;
+
+/** The run's soundtrack: the FFmpeg join of its pieces, what is stored of it, and the mux under the video. */
+public final class Soundtracks {
+
+    private final FadeFilterGraph joins = new FadeFilterGraph();
+    private final MuxCommand muxes = new MuxCommand();
+    private final WavLength wavLength = new WavLength();
+
+    public List<String> joinCommand(Run run) {
+        RunPlan plan = run.plan();
+        AudioParams params = plan.params();
+        ScoreSheet sheet = run.sheet();
+        return joins.joinCommand(sheet.files(), sheet.durations(), params.fadeDuration(), params.transition(),
+                params.outputFormat(), plan.joinedFile(), plan.soundtrackFile());
+    }
+
+    /** The joined soundtrack as stored: its length is the joined WAV's, sample-exact, where an MP3's frames round it up. */
+    public Soundtrack joined(Run run) throws IOException, NoSuchAlgorithmException {
+        RunPlan plan = run.plan();
+        Path file = plan.soundtrackFile();
+        Soundtrack soundtrack = new Soundtrack(file, plan.params().outputFormat(), wavLength.seconds(plan.joinedFile()),
+                Files.size(file), etag(file));
+        run.joined(soundtrack);
+        return soundtrack;
+    }
+
+    /** The soundtrack laid under the video, fitted to it per sync_mode; the AAC is encoded from the joined WAV. */
+    public List<String> muxCommand(Run run, Path video, double videoSeconds, Path out) {
+        return muxes.command(video, run.plan().joinedFile(), run.soundtrack().durationSeconds(), videoSeconds,
+                run.params().syncMode(), out);
+    }
+
+    /** A strong ETag for stored bytes: their SHA-256, shortened. */
+    static String etag(Path file) throws IOException, NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+}
