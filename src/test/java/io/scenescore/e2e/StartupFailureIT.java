@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up fails loudly: a non-zero exit and one clear line, when the port is taken or the database is away. */
-class StartupFailureTest {
+class StartupFailureIT {
 
     @Test
     void aTakenPortStopsStartUpWithOneClearLine(@TempDir Path data) throws Exception {

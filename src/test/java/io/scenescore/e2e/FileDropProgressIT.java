@@ -10,54 +10,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.fake.FakeReplicate;
 import io.scenescore.support.RunningService;
-import io.scenescore.support.TestDatabase;
+import io.scenescore.support.ServiceExtension;
 
 /** The outbox's status file follows the run as it moves, not only when it ends. */
-class FileDropProgressTest {
+class FileDropProgressIT {
 
     static final String TOKEN = "r8_test_token_filedrop";
-    static TestDatabase db;
     static FakeReplicate replicate;
     static RunningService service;
     static Path inbox;
     static Path outbox;
 
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
-        replicate = FakeReplicate.start(TOKEN);
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(() -> {
         // each prediction takes a second, so the run spends seconds in each scene
         replicate.setLatency(Duration.ofMillis(1000));
         Path root = Files.createTempDirectory("scenescore-filedrop-progress");
         inbox = root.resolve("inbox");
         outbox = root.resolve("outbox");
-        service = RunningService.start(db, Map.ofEntries(
-                Map.entry("scenescore.inbox", inbox.toString()),
-                Map.entry("scenescore.outbox", outbox.toString()),
-                Map.entry("scenescore.filedrop.poll-ms", "200"),
-                Map.entry("scenescore.filedrop.outbox-period-ms", "100"),
-                Map.entry("scenescore.provider", "replicate"),
-                Map.entry("scenescore.replicate.token", TOKEN),
-                Map.entry("scenescore.replicate.base-url", replicate.baseUrl()),
-                Map.entry("scenescore.replicate.prefer-wait-seconds", "1"),
-                Map.entry("scenescore.replicate.poll.initial-ms", "100"),
-                Map.entry("scenescore.replicate.poll.max-ms", "200")));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        replicate.close();
-        db.close();
-    }
+        return Map.of(
+                "scenescore.inbox", inbox.toString(),
+                "scenescore.outbox", outbox.toString(),
+                "scenescore.filedrop.poll-ms", "200",
+                "scenescore.filedrop.outbox-period-ms", "100",
+                "scenescore.replicate.poll.initial-ms", "100",
+                "scenescore.replicate.poll.max-ms", "200");
+    }).withFakeReplicate(TOKEN);
 
     @Test
     void theStatusFileShowsEachSceneAsItFinishesAndThenTheEnd() throws Exception {

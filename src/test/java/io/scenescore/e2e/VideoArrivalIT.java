@@ -15,9 +15,9 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scenescore.support.MediaProbe;
 import io.scenescore.support.MultipartBody;
 import io.scenescore.support.RunningService;
+import io.scenescore.support.ServiceExtension;
 import io.scenescore.support.TestDatabase;
 import io.scenescore.support.TestVideos;
 import io.scenescore.support.VideoApi;
@@ -33,25 +34,19 @@ import io.scenescore.support.VideoApi;
  * A job's video arriving with the job, and what is refused on arrival (4xx problem+json naming it, nothing
  * stored); the merged video's answers; and a merge that fails on a corrupt video, leaving the soundtrack.
  */
-class VideoArrivalTest {
+class VideoArrivalIT {
 
     static final long VIDEO_LIMIT = 400_000;
     static final String ONE_SCENE = "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 3}]}}";
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of("scenescore.video.max-bytes", String.valueOf(VIDEO_LIMIT)));
     static TestDatabase db;
     static RunningService service;
     static Path video;
 
     @BeforeAll
-    static void start(@TempDir Path tmp) throws Exception {
-        db = TestDatabase.create();
-        service = RunningService.start(db, Map.of("scenescore.video.max-bytes", String.valueOf(VIDEO_LIMIT)));
+    static void makeVideo(@TempDir Path tmp) throws Exception {
         video = TestVideos.mp4(tmp.resolve("clip.mp4"), 3, 25);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        db.close();
     }
 
     @Test
@@ -67,7 +62,7 @@ class VideoArrivalTest {
         assertThat(source.path("size_bytes").asLong()).isEqualTo(Files.size(video));
         assertThat(source.path("duration_seconds").asDouble()).isEqualTo(3.0);
         assertThat(source.path("frame_rate").asDouble()).isEqualTo(25.0);
-        assertThat(source.path("sha256").asText()).isEqualTo(VideoMergeTest.sha256(Files.readAllBytes(video)));
+        assertThat(source.path("sha256").asText()).isEqualTo(VideoMergeIT.sha256(Files.readAllBytes(video)));
     }
 
     @Test

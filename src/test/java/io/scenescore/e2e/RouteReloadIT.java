@@ -12,33 +12,31 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.camel.support.RouteWatcherReloadStrategy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.support.RunningService;
-import io.scenescore.support.TestDatabase;
+import io.scenescore.support.ServiceExtension;
 
 /**
  * With route reload on, route files edited while the service runs take effect without a restart, and a broken
  * edit leaves the service answering while /observe/health names the file and line. The service runs on its own
  * copy of routes/, so the repository's files are never touched.
  */
-class RouteReloadTest {
+class RouteReloadIT {
 
     static final String ONE_SCENE = "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}}";
-    static TestDatabase db;
     static RunningService service;
     static Path routes;
     static String originalApi;
     static int routeCount;
 
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(() -> {
         routes = Files.createTempDirectory("scenescore-routes");
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
             for (Path f : files.toList()) {
@@ -46,17 +44,15 @@ class RouteReloadTest {
             }
         }
         originalApi = Files.readString(routes.resolve("api.camel.yaml"));
-        service = RunningService.start(db, Map.of(
+        return Map.of(
                 "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml",
                 "camel.main.routes-reload-enabled", "true",
-                "camel.main.routes-reload-directory", routes.toString()));
-        routeCount = service.camelContext().getRoutes().size();
-    }
+                "camel.main.routes-reload-directory", routes.toString());
+    });
 
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        db.close();
+    @BeforeAll
+    static void countRoutes() {
+        routeCount = service.camelContext().getRoutes().size();
     }
 
     @AfterEach

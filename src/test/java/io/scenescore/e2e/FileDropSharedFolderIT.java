@@ -17,25 +17,29 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.support.RunningService;
+import io.scenescore.support.ServiceExtension;
 import io.scenescore.support.TestDatabase;
 
 /** Two instances on one database and one pair of folders: every dropped file becomes exactly one run. */
-class FileDropSharedFolderTest {
+class FileDropSharedFolderIT {
 
     static final int FILES = 12;
+    @RegisterExtension
+    static final ServiceExtension database = ServiceExtension.databaseOnly();
     static TestDatabase db;
     static RunningService first;
     static RunningService second;
     static Path inbox;
     static Path outbox;
 
+    /** Two instances, so started here on the extension's database. */
     @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
+    static void startTwoInstances() throws Exception {
         Path root = Files.createTempDirectory("scenescore-filedrop-shared");
         inbox = root.resolve("inbox");
         outbox = root.resolve("outbox");
@@ -51,10 +55,9 @@ class FileDropSharedFolderTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopTwoInstances() throws Exception {
         first.close();
         second.close();
-        db.close();
     }
 
     @Test

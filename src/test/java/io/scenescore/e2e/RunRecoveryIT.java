@@ -25,7 +25,7 @@ import io.scenescore.support.ServiceProcess;
 import io.scenescore.support.TestDatabase;
 
 /** Runs survive a killed process and are shared between instances: real processes, a real database. */
-class RunRecoveryTest {
+class RunRecoveryIT {
 
     static final String TOKEN = "r8_recovery_token";
 

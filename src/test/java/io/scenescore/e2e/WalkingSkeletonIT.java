@@ -11,19 +11,19 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.support.MediaProbe;
 import io.scenescore.support.RunningService;
+import io.scenescore.support.ServiceExtension;
 import io.scenescore.support.TestDatabase;
 
 /** Storyboard in, soundtrack out, over HTTP, on real PostgreSQL and real FFmpeg. */
-class WalkingSkeletonTest {
+class WalkingSkeletonIT {
 
     static final String THREE_SCENES = """
             {"storyboard": {"scenes": [
@@ -31,20 +31,10 @@ class WalkingSkeletonTest {
               {"title": "Two", "description": "noon", "duration": 4},
               {"title": "Three", "description": "dusk", "duration": 5}]}}""";
 
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of());
     static TestDatabase db;
     static RunningService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
-        service = RunningService.start(db, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        db.close();
-    }
 
     @Test
     void threeScenesBecomeOneMp3OfTheSummedLength(@TempDir Path tmp) throws Exception {

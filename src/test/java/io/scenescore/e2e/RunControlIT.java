@@ -10,45 +10,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.fake.FakeReplicate;
 import io.scenescore.support.RunningService;
-import io.scenescore.support.TestDatabase;
+import io.scenescore.support.ServiceExtension;
 
 /** Starting a run twice, Idempotency-Key, cancel, and a database restart in the middle of a run. */
-class RunControlTest {
+class RunControlIT {
 
     static final String TOKEN = "r8_control_token";
-    static TestDatabase db;
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of(
+            "scenescore.replicate.poll.initial-ms", "200",
+            "scenescore.replicate.poll.max-ms", "500")).withFakeReplicate(TOKEN);
     static FakeReplicate replicate;
     static RunningService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
-        replicate = FakeReplicate.start(TOKEN);
-        service = RunningService.start(db, Map.of(
-                "scenescore.provider", "replicate",
-                "scenescore.replicate.token", TOKEN,
-                "scenescore.replicate.base-url", replicate.baseUrl(),
-                "scenescore.replicate.prefer-wait-seconds", "1",
-                "scenescore.replicate.poll.initial-ms", "200",
-                "scenescore.replicate.poll.max-ms", "500"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        replicate.close();
-        db.close();
-    }
 
     @BeforeEach
     void clean() {

@@ -20,7 +20,7 @@ import io.scenescore.support.RunningService;
  * The service on its embedded defaults, as `java -jar` on a bare machine runs it: no database URL (an embedded
  * PostgreSQL under the data folder) and no token (the composer).
  */
-class EmbeddedDefaultsTest {
+class EmbeddedDefaultsIT {
 
     @Test
     void theExampleStoryboardIsComposedAndTheJobSurvivesARestartOnTheEmbeddedDatabase(@TempDir Path data, @TempDir Path tmp) throws Exception {

@@ -14,13 +14,13 @@ import io.scenescore.support.RunningService;
 import io.scenescore.support.TestDatabase;
 
 /** Jobs live in PostgreSQL: a restarted service serves what the previous one finished. */
-class RestartTest {
+class RestartIT {
 
     @Test
     void theOperatorsDefaultFadeFromTheSettingsIsWhatARunGets() throws Exception {
         try (TestDatabase db = TestDatabase.create();
              RunningService service = RunningService.start(db, java.util.Map.of("scenescore.defaults.fade-duration", "0.4"))) {
-            String jobId = service.generate(WalkingSkeletonTest.THREE_SCENES);
+            String jobId = service.generate(WalkingSkeletonIT.THREE_SCENES);
 
             JsonNode status = service.awaitEnd(jobId, Duration.ofSeconds(60));
 
@@ -32,7 +32,7 @@ class RestartTest {
     @Test
     void aRestartedServiceStillServesTheFinishedJobAndItsAudio() throws Exception {
         try (TestDatabase db = TestDatabase.create(); RunningService service = RunningService.start(db, Map.of())) {
-            String jobId = service.generate(WalkingSkeletonTest.THREE_SCENES);
+            String jobId = service.generate(WalkingSkeletonIT.THREE_SCENES);
             JsonNode before = service.awaitEnd(jobId, Duration.ofSeconds(60));
             assertThat(before.path("status").asText()).isEqualTo("completed");
             HttpResponse<byte[]> audioBefore = service.sendForBytes(service.request("/api/v3/audio/" + jobId + "/download").GET());

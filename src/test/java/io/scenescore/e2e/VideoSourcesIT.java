@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.scenescore.support.MediaProbe;
 import io.scenescore.support.RunningService;
+import io.scenescore.support.ServiceExtension;
 import io.scenescore.support.TestDatabase;
 import io.scenescore.support.TestVideos;
 import io.scenescore.support.VideoApi;
@@ -35,8 +37,10 @@ import io.scenescore.support.VideoApi;
  * The other two ways a job gets its video: fetched from video_url (from a local server, so private addresses are
  * allowed here), and already in the database, put there by an upstream system with SQL.
  */
-class VideoSourcesTest {
+class VideoSourcesIT {
 
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of("scenescore.allow-private-urls", "true"));
     static TestDatabase db;
     static RunningService service;
     static HttpServer server;
@@ -44,9 +48,7 @@ class VideoSourcesTest {
     static String base;
 
     @BeforeAll
-    static void start(@TempDir Path tmp) throws Exception {
-        db = TestDatabase.create();
-        service = RunningService.start(db, Map.of("scenescore.allow-private-urls", "true"));
+    static void startVideoServer(@TempDir Path tmp) throws Exception {
         video = TestVideos.mp4WithSpeech(tmp.resolve("harbour.mp4"), 4, 25);
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "not a video\n".repeat(100));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -69,10 +71,8 @@ class VideoSourcesTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopVideoServer() {
         server.stop(0);
-        service.close();
-        db.close();
     }
 
     @Test
@@ -143,7 +143,7 @@ class VideoSourcesTest {
 
         assertThat(status.at("/video/available").asBoolean()).as(status.toString()).isTrue();
         assertThat(status.at("/video/source/duration_seconds").asDouble()).isEqualTo(4.0);
-        assertThat(status.at("/video/source/sha256").asText()).isEqualTo(VideoMergeTest.sha256(Files.readAllBytes(video)));
+        assertThat(status.at("/video/source/sha256").asText()).isEqualTo(VideoMergeIT.sha256(Files.readAllBytes(video)));
         Path merged = VideoApi.downloadVideo(service, jobId, tmp.resolve("merged.mp4")).body();
         assertThat(MediaProbe.videoStreamMd5(merged)).isEqualTo(MediaProbe.videoStreamMd5(video));
     }

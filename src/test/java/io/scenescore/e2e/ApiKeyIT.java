@@ -8,36 +8,24 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.scenescore.support.MultipartBody;
 import io.scenescore.support.RunningService;
-import io.scenescore.support.TestDatabase;
+import io.scenescore.support.ServiceExtension;
 import io.scenescore.support.TestVideos;
 import io.scenescore.support.VideoApi;
 
 /** With SCENESCORE_API_KEY set, every /api call needs it; the key never comes back in an answer. */
-class ApiKeyTest {
+class ApiKeyIT {
 
     static final String KEY = "s3cr3t-key-for-tests";
-    static TestDatabase db;
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of("scenescore.api-key", KEY));
     static RunningService service;
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
-        service = RunningService.start(db, Map.of("scenescore.api-key", KEY));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        db.close();
-    }
 
     @Test
     void aMissingKeyIsA401() throws Exception {

@@ -9,9 +9,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,25 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.support.RunningService;
+import io.scenescore.support.ServiceExtension;
 import io.scenescore.support.TestDatabase;
 
 /** Every bad input gets a 4xx problem+json naming what is wrong, never a 5xx, and stores nothing. */
-class BadInputTest {
+class BadInputIT {
 
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of());
     static TestDatabase db;
     static RunningService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
-        service = RunningService.start(db, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        db.close();
-    }
 
     static Stream<Arguments> badRunRequests() {
         return Stream.of(

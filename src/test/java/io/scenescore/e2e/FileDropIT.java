@@ -23,9 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,10 +34,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.support.MediaProbe;
 import io.scenescore.support.RunningService;
+import io.scenescore.support.ServiceExtension;
 import io.scenescore.support.TestDatabase;
 
 /** Jobs dropped into the inbox as files: results in the outbox, refusals in .error/, nothing outside the folders. */
-class FileDropTest {
+class FileDropIT {
 
     static final String TWO_SCENES = """
             {"storyboard": {"scenes": [
@@ -52,25 +52,18 @@ class FileDropTest {
     static Path inbox;
     static Path outbox;
 
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(() -> {
         // the folders sit two levels down, so that ../../ from the inbox lands inside root, where it can be seen
         root = Files.createTempDirectory("scenescore-filedrop");
         inbox = root.resolve("drop/inbox");
         outbox = root.resolve("drop/outbox");
-        service = RunningService.start(db, Map.of(
+        return Map.of(
                 "scenescore.inbox", inbox.toString(),
                 "scenescore.outbox", outbox.toString(),
                 "scenescore.filedrop.poll-ms", "200",
-                "scenescore.filedrop.outbox-period-ms", "200"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        db.close();
-    }
+                "scenescore.filedrop.outbox-period-ms", "200");
+    });
 
     @Test
     void aDroppedJobEndsWithItsSoundtrackAndFinalStatusInTheOutbox() throws Exception {

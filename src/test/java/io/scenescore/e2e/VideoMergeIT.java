@@ -15,8 +15,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.support.MediaProbe;
 import io.scenescore.support.RunningService;
+import io.scenescore.support.ServiceExtension;
 import io.scenescore.support.TestDatabase;
 import io.scenescore.support.TestVideos;
 import io.scenescore.support.VideoApi;
@@ -35,10 +36,13 @@ import io.scenescore.support.VideoApi;
  * the video, checked with ffprobe: the audio stream lasts as long as the video stream within one frame, it is AAC
  * at 192 kb/s, the video stream's bytes are the source's, and the source video is unchanged.
  */
-class VideoMergeTest {
+class VideoMergeIT {
 
     static final double VIDEO_SECONDS = 5.96;
     static final double FRAME = 1.0 / 25;
+    // the composer: music audible from start to end, so the AAC's bit rate can be measured
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of("scenescore.provider", "composer"));
     static TestDatabase db;
     static RunningService service;
     static Path source;
@@ -46,19 +50,10 @@ class VideoMergeTest {
     static String sourceSha256;
 
     @BeforeAll
-    static void start(@TempDir Path tmp) throws Exception {
-        db = TestDatabase.create();
-        // the composer: music audible from start to end, so the AAC's bit rate can be measured
-        service = RunningService.start(db, Map.of("scenescore.provider", "composer"));
+    static void makeSource(@TempDir Path tmp) throws Exception {
         source = TestVideos.mp4WithSpeech(tmp.resolve("interview.mp4"), VIDEO_SECONDS, 25);
         sourceVideoMd5 = MediaProbe.videoStreamMd5(source);
         sourceSha256 = sha256(Files.readAllBytes(source));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        db.close();
     }
 
     /** mode, music length, and until when the merged audio is music (after that: silence padding). */

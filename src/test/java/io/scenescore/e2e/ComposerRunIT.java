@@ -8,19 +8,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.support.MediaProbe;
 import io.scenescore.support.RunningService;
-import io.scenescore.support.TestDatabase;
+import io.scenescore.support.ServiceExtension;
 
 /** The built-in composer as the music source: real music, no network, repeatable. */
-class ComposerRunTest {
+class ComposerRunIT {
 
     static final String CONTRASTS = """
             {"storyboard": {"scenes": [
@@ -30,20 +29,9 @@ class ComposerRunTest {
               {"title": "Finale", "description": "a triumphant finale, fireworks", "music_style": "orchestral", "music_energy": "high", "duration": 5}]},
              "audio_params": {"output_format": "wav", "fade_duration": 0.5, "seed": %d}}""";
 
-    static TestDatabase db;
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of("scenescore.provider", "composer"));
     static RunningService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
-        service = RunningService.start(db, Map.of("scenescore.provider", "composer"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        db.close();
-    }
 
     private Path score(long seed, Path to) throws Exception {
         String jobId = service.generate(CONTRASTS.formatted(seed));

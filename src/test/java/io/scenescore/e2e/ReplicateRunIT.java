@@ -8,10 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,37 +18,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scenescore.fake.FakeReplicate;
 import io.scenescore.support.MediaProbe;
 import io.scenescore.support.RunningService;
-import io.scenescore.support.TestDatabase;
+import io.scenescore.support.ServiceExtension;
 
 /** Runs against a fake of Replicate's HTTP API: continuation, exact lengths, and every fault survived. */
-class ReplicateRunTest {
+class ReplicateRunIT {
 
     static final String TOKEN = "r8_test_token_never_logged";
-    static TestDatabase db;
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of(
+            "scenescore.replicate.poll.initial-ms", "100",
+            "scenescore.replicate.poll.max-ms", "300",
+            "scenescore.replicate.poll.budget-ms", "3000",
+            "scenescore.replicate.max-generation-seconds", "10")).withFakeReplicate(TOKEN);
     static FakeReplicate replicate;
     static RunningService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
-        replicate = FakeReplicate.start(TOKEN);
-        service = RunningService.start(db, Map.ofEntries(
-                Map.entry("scenescore.provider", "replicate"),
-                Map.entry("scenescore.replicate.token", TOKEN),
-                Map.entry("scenescore.replicate.base-url", replicate.baseUrl()),
-                Map.entry("scenescore.replicate.prefer-wait-seconds", "1"),
-                Map.entry("scenescore.replicate.poll.initial-ms", "100"),
-                Map.entry("scenescore.replicate.poll.max-ms", "300"),
-                Map.entry("scenescore.replicate.poll.budget-ms", "3000"),
-                Map.entry("scenescore.replicate.max-generation-seconds", "10")));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        replicate.close();
-        db.close();
-    }
 
     @BeforeEach
     void clean() {
