@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.Header;
+
 /** HTTP caching and range rules for downloads: If-None-Match against an ETag, and one byte range. */
 public final class ConditionalDownload {
 
@@ -27,12 +29,21 @@ public final class ConditionalDownload {
         }
     }
 
-    /** The answer to a request with these If-None-Match and Range headers; 416 if the range is unsatisfiable. */
-    public Answer answer(Download download, String ifNoneMatch, String range) {
-        if (notModified(ifNoneMatch, "\"" + download.etag() + "\"")) {
+    /** What a request asks of a download: its If-None-Match and Range headers (either may be null). */
+    public record Conditions(String ifNoneMatch, String range) {
+    }
+
+    /** Bound from the headers: a Simple argument would lose the quotes of an ETag. */
+    public Conditions conditions(@Header("If-None-Match") String ifNoneMatch, @Header("Range") String range) {
+        return new Conditions(ifNoneMatch, range);
+    }
+
+    /** The answer to a request with these conditions; 416 if the range is unsatisfiable. */
+    public Answer answer(Download download, Conditions asked) {
+        if (notModified(asked.ifNoneMatch(), "\"" + download.etag() + "\"")) {
             return new Answer(304, null, download);
         }
-        Part part = part(range, download.sizeBytes());
+        Part part = part(asked.range(), download.sizeBytes());
         return new Answer(part.status(), part, download);
     }
 
