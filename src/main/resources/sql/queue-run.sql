@@ -3,10 +3,10 @@
 WITH queued AS (
     UPDATE jobs
     SET status = 'queued', stage = NULL, error = NULL, cancel_requested = false, completed_by = NULL,
-        audio_params = CAST(:#${exchangeProperty.runRequest.paramsJson} AS jsonb),
+        audio_params = CAST(:#${variable.runRequest.paramsJson} AS jsonb),
         queued_at = now(), started_at = NULL, finished_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
         updated_at = now()
-    WHERE id = CAST(:#${exchangeProperty.jobId} AS uuid) AND status NOT IN ('queued', 'running')
+    WHERE id = CAST(:#${variable.jobId} AS uuid) AND status NOT IN ('queued', 'running')
     RETURNING id
 ), forgotten AS (
     DELETE FROM scene_segments WHERE job_id IN (SELECT id FROM queued)

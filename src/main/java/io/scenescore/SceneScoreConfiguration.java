@@ -25,6 +25,7 @@ import io.scenescore.api.ApiKeyGuard;
 import io.scenescore.api.ConditionalDownload;
 import io.scenescore.api.IdempotentAnswers;
 import io.scenescore.api.JobRequests;
+import io.scenescore.api.JsonAnswers;
 import io.scenescore.api.ProblemDocuments;
 import io.scenescore.composer.ComposerSource;
 import io.scenescore.filedrop.DropFileFilter;
@@ -152,6 +153,7 @@ public class SceneScoreConfiguration implements CamelConfiguration {
         registry.bind("answerHeaderFilter", new AnswerHeaderFilter());
         registry.bind("jobRequests", new JobRequests(operatorDefaults()));
         registry.bind("problemDocuments", new ProblemDocuments());
+        registry.bind("jsonAnswers", new JsonAnswers());
         registry.bind("conditionalDownload", new ConditionalDownload());
         registry.bind("statusDocuments", new StatusDocuments());
         registry.bind("continuationStrategy", new ContinuationAggregationStrategy());

@@ -1,8 +1,12 @@
 package io.scenescore.api;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.apache.camel.Header;
 
 /** HTTP caching and range rules for downloads: If-None-Match against an ETag, and one byte range. */
 public final class ConditionalDownload {
@@ -11,6 +15,55 @@ public final class ConditionalDownload {
 
     /** A part of the content to send: whole (status 200) or a range (206). */
     public record Part(int status, long start, long length, String contentRange) {
+    }
+
+    /** What is downloaded: the soundtrack's bytes, or the merged video's file. */
+    public record Download(String etag, long sizeBytes, String mediaType, String fileName, byte[] content, Path file) {
+    }
+
+    /** The answer to a download: 304 (not modified), 200 (whole) or 206 (a range) of what is downloaded. */
+    public record Answer(int status, Part part, Download download) {
+
+        public boolean notModified() {
+            return status == 304;
+        }
+    }
+
+    /** What a request asks of a download: its If-None-Match and Range headers (either may be null). */
+    public record Conditions(String ifNoneMatch, String range) {
+    }
+
+    /** Bound from the headers: a Simple argument would lose the quotes of an ETag. */
+    public Conditions conditions(@Header("If-None-Match") String ifNoneMatch, @Header("Range") String range) {
+        return new Conditions(ifNoneMatch, range);
+    }
+
+    /** The answer to a request with these conditions; 416 if the range is unsatisfiable. */
+    public Answer answer(Download download, Conditions asked) {
+        if (notModified(asked.ifNoneMatch(), "\"" + download.etag() + "\"")) {
+            return new Answer(304, null, download);
+        }
+        Part part = part(asked.range(), download.sizeBytes());
+        return new Answer(part.status(), part, download);
+    }
+
+    /** The job's soundtrack from sql/select-soundtrack.sql's row: 404 no such job, 409 not ready. */
+    public Download soundtrack(Map<String, Object> row, String jobId) {
+        if (row == null) {
+            throw new UnknownJob(jobId);
+        }
+        if (row.get("audio") == null) {
+            throw new NotReady("the soundtrack of job " + jobId + " is not ready (status " + row.get("status") + ")");
+        }
+        String format = String.valueOf(row.get("format"));
+        return new Download(String.valueOf(row.get("etag")), ((Number) row.get("size_bytes")).longValue(), mediaType(format),
+                "soundtrack-" + jobId + "." + format, (byte[]) row.get("audio"), null);
+    }
+
+    /** The job's merged video (its merged_videos row, checked), exported to {@code file}. */
+    public Download video(Map<String, Object> row, String jobId, Path file) {
+        return new Download(String.valueOf(row.get("etag")), ((Number) row.get("size_bytes")).longValue(), "video/mp4",
+                "video-" + jobId + ".mp4", null, file);
     }
 
     public boolean notModified(String ifNoneMatch, String etag) {

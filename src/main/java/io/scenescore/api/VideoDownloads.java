@@ -88,6 +88,18 @@ public final class VideoDownloads {
         return null;
     }
 
+    /**
+     * The body of {@code answer}: the bytes of a soundtrack's part, or a video file's part sent as {@link #send}
+     * sends it (then null over HTTP/1).
+     */
+    public Object content(ConditionalDownload.Answer answer, Reply reply, Map<String, Object> headers) throws IOException {
+        ConditionalDownload.Download download = answer.download();
+        if (download.file() == null) {
+            return new ConditionalDownload().slice(download.content(), answer.part());
+        }
+        return send(reply, headers, download.file(), answer.part());
+    }
+
     /** {@code length} bytes of {@code file} from {@code start}. */
     static InputStream range(Path file, long start, long length) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ).position(start);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,7 +30,37 @@ public final class StatusDocuments {
     }
 
     /**
-     * @param videos what select-video-info.sql says of the job's source and merged videos, or null (none)
+     * The status document from the one row of sql/select-status.sql (job, scenes as JSON, soundtrack and videos);
+     * null when the row names no job.
+     */
+    public String fromRow(Map<String, Object> row) throws IOException {
+        if (row == null || row.get("id") == null) {
+            return null;
+        }
+        Object sceneJson = row.get("scene_rows");
+        List<Map<String, Object>> scenes = sceneJson == null ? List.of()
+                : JSON.readValue(String.valueOf(sceneJson), new TypeReference<List<Map<String, Object>>>() { });
+        Map<String, Object> soundtrack = null;
+        if (Boolean.TRUE.equals(row.get("has_soundtrack"))) {
+            soundtrack = new HashMap<>();
+            soundtrack.put("format", row.get("soundtrack_format"));
+            soundtrack.put("duration_seconds", row.get("soundtrack_duration_seconds"));
+            soundtrack.put("size_bytes", row.get("soundtrack_size_bytes"));
+        }
+        Map<String, Object> videos = new HashMap<>(row);
+        videos.put("error", row.get("video_error"));
+        return build(row, scenes, soundtrack, videos);
+    }
+
+    /** Whether a status document says the run completed with its soundtrack stored (the file drop then writes it). */
+    public boolean soundtrackReady(String document) throws IOException {
+        JsonNode doc = JSON.readTree(document);
+        return "completed".equals(doc.path("status").asText()) && doc.at("/audio/available").asBoolean();
+    }
+
+    /**
+     * @param videos the job's source and merged videos (columns source_*, has_source, merged, size_bytes,
+     *               duration_seconds, error), or null (none) of the job's source and merged videos, or null (none)
      */
     public String build(Map<String, Object> job, List<Map<String, Object>> sceneRows, Map<String, Object> soundtrack,
                         Map<String, Object> videos) throws IOException {

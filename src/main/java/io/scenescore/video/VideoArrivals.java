@@ -22,6 +22,14 @@ public final class VideoArrivals {
         this.fetcher = fetcher;
     }
 
+    /** The job's video: the uploaded (or dropped) part, else the one at its video_url, else none (null). */
+    public ArrivedVideo arrive(ArrivedVideo part, String videoUrl, Exchange exchange) throws IOException {
+        if (part != null) {
+            return upload(part, videoUrl);
+        }
+        return videoUrl == null ? null : fetch(videoUrl, exchange);
+    }
+
     /** The uploaded video part, within the limit, and the job's only video. */
     public ArrivedVideo upload(ArrivedVideo part, String videoUrl) {
         if (videoUrl != null) {

@@ -28,6 +28,13 @@ public final class VideoFiles {
         return workDirectory.resolve(jobId).resolve("source-" + sourceRow.get("content") + ".video");
     }
 
+    /** A stored source video (its source_videos row) to be exported to {@link #source} and probed, as a video arriving. */
+    public ArrivedVideo storedSource(String jobId, Map<String, Object> sourceRow) {
+        Object size = sourceRow.get("size_bytes");
+        return new ArrivedVideo(source(jobId, sourceRow), (String) sourceRow.get("file_name"),
+                size == null ? 0 : ((Number) size).longValue(), "video", null);
+    }
+
     /** Where a run's mux writes the merged video before it is stored. */
     public Path muxed(String jobId) {
         return workDirectory.resolve(jobId).resolve("merged-muxing.mp4");

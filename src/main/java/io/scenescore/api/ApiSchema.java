@@ -1,0 +1,138 @@
+package io.scenescore.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The bodies of the HTTP API as the OpenAPI document (GET /api/v3/openapi.json) describes them: the REST table in
+ * routes/api.camel.yaml names these records as type, outType and responseModel. The answers are written from them
+ * ({@link JsonAnswers}); requests are read field by field ({@link JobRequests}), which checks more than a schema says.
+ */
+public final class ApiSchema {
+
+    private ApiSchema() {
+    }
+
+    @Schema(description = "One scene of a storyboard: duration and description (or prompt) are required")
+    public record Scene(
+            @Schema(description = "scene title, shown in the status document") String title,
+            @Schema(description = "what happens in the scene; feeds the music prompt (required unless prompt is given)") String description,
+            @Schema(description = "seconds, > 0 and at most 300", requiredMode = Schema.RequiredMode.REQUIRED, example = "8.0") double duration,
+            @JsonProperty("music_description") @Schema(description = "the music wanted") String musicDescription,
+            @JsonProperty("music_style") @Schema(description = "for example cinematic, ambient, jazz") String musicStyle,
+            @JsonProperty("music_energy") @Schema(description = "low, medium or high") String musicEnergy,
+            @Schema(description = "used as is instead of a generated prompt") String prompt) {
+    }
+
+    @Schema(description = "A storyboard: at most 200 scenes")
+    public record Storyboard(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Scene> scenes) {
+    }
+
+    @Schema(description = "How a run makes and delivers the soundtrack; every field is optional")
+    public record AudioParams(
+            @Schema(description = "a style prompt added to every scene's prompt") String prompt,
+            @JsonProperty("fade_duration") @Schema(description = "seconds of fade at each join, 0 to 10", example = "1.0") Double fadeDuration,
+            @Schema(description = "crossfade or fade", allowableValues = {"crossfade", "fade"}) String transition,
+            @JsonProperty("sync_mode") @Schema(description = "fitting the soundtrack to the video", allowableValues = {"trim", "stretch", "compress"}) String syncMode,
+            @JsonProperty("merge_with_video") @Schema(description = "lay the soundtrack under the job's video") Boolean mergeWithVideo,
+            @Schema(description = "how the music mixes with the video's sound", allowableValues = {"duck", "blend", "replace"}) String mix,
+            @JsonProperty("output_format") @Schema(allowableValues = {"mp3", "wav"}) String outputFormat,
+            @JsonProperty("model_version") @Schema(description = "MusicGen model version", example = "stereo-large") String modelVersion,
+            @JsonProperty("error_strategy") @Schema(allowableValues = {"continue_with_silence", "halt"}) String errorStrategy,
+            @Schema(description = "passed to the music source for repeatable runs") Long seed) {
+    }
+
+    @Schema(description = "A job: its storyboard and, optionally, its video (video_url, or a video part of a multipart post)")
+    public record JobRequest(
+            @JsonProperty("video_name") @Schema(description = "the video's name, for people") String videoName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Storyboard storyboard,
+            @JsonProperty("video_url") @Schema(description = "http(s) URL the video is fetched from") String videoUrl) {
+    }
+
+    @Schema(description = "A job posted as multipart/form-data with its video")
+    public record JobForm(
+            @Schema(description = "the job's JSON (JobRequest), as a form field or, above 8 KiB, as a file part",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String job,
+            @Schema(description = "the video file (at most 1 GiB by default)", format = "binary") String video) {
+    }
+
+    @Schema(description = "A run of a stored job (job_id) or of a job given inline (storyboard, video_url); not both")
+    public record RunRequest(
+            @JsonProperty("job_id") @Schema(description = "a stored job's id (UUID)", format = "uuid") String jobId,
+            @Schema(description = "an inline job's storyboard, instead of job_id") Storyboard storyboard,
+            @JsonProperty("video_name") String videoName,
+            @JsonProperty("video_url") @Schema(description = "an inline job's video URL") String videoUrl,
+            @JsonProperty("audio_params") AudioParams audioParams) {
+    }
+
+    @Schema(description = "The job is stored; run it with POST /api/v3/audio/generate-scenes")
+    public record JobCreated(
+            @JsonProperty("job_id") @Schema(format = "uuid") String jobId,
+            @Schema(example = "created") String status,
+            @JsonProperty("status_url") String statusUrl) {
+    }
+
+    @Schema(description = "The run is queued")
+    public record RunQueued(
+            @JsonProperty("job_id") @Schema(format = "uuid") String jobId,
+            @Schema(example = "queued") String status,
+            @JsonProperty("status_url") String statusUrl,
+            @JsonProperty("download_url") String downloadUrl) {
+    }
+
+    @Schema(description = "The cancel is recorded: a queued run is canceled at once, a running one stops at its next step")
+    public record CancelAccepted(
+            @JsonProperty("job_id") @Schema(format = "uuid") String jobId,
+            @Schema(description = "the job's status now", allowableValues = {"canceled", "running"}) String status,
+            @JsonProperty("cancel_requested") boolean cancelRequested,
+            @JsonProperty("status_url") String statusUrl) {
+    }
+
+    @Schema(description = "One scene's progress")
+    public record SceneProgress(int index, String title,
+            @Schema(allowableValues = {"pending", "running", "completed", "silence", "failed"}) String status,
+            @Schema(allowableValues = {"replicate", "composer", "silence"}) String source,
+            @JsonProperty("prediction_id") String predictionId,
+            @JsonProperty("duration_seconds") double durationSeconds, String error) {
+    }
+
+    @Schema(description = "How far the run is")
+    public record Progress(int percentage,
+            @Schema(allowableValues = {"generating", "merging", "muxing", "done"}) String stage,
+            @JsonProperty("scenes_total") int scenesTotal, @JsonProperty("scenes_completed") int scenesCompleted,
+            List<SceneProgress> scenes) {
+    }
+
+    @Schema(description = "The soundtrack")
+    public record Audio(boolean available, @JsonProperty("duration_seconds") Double durationSeconds,
+            @JsonProperty("size_bytes") Long sizeBytes, String format, @JsonProperty("download_url") String downloadUrl) {
+    }
+
+    @Schema(description = "The merged video, or why there is none; and the job's source video")
+    public record Video(boolean available, @JsonProperty("download_url") String downloadUrl, String format,
+            @JsonProperty("size_bytes") Long sizeBytes, @JsonProperty("duration_seconds") Double durationSeconds, String error,
+            @Schema(description = "the source video: file_name, content_type, size_bytes, duration_seconds, frame_rate, sha256") Object source) {
+    }
+
+    @Schema(description = "A job's status document")
+    public record StatusDocument(
+            @JsonProperty("job_id") @Schema(format = "uuid") String jobId,
+            @Schema(allowableValues = {"created", "queued", "running", "completed", "failed", "canceled"}) String status,
+            Progress progress, Audio audio, Video video,
+            @JsonProperty("audio_params") AudioParams audioParams, String error,
+            @JsonProperty("created_at") @Schema(format = "date-time") String createdAt,
+            @JsonProperty("updated_at") @Schema(format = "date-time") String updatedAt) {
+    }
+
+    @Schema(description = "One invalid field")
+    public record FieldProblem(@Schema(example = "storyboard.scenes[0].duration") String field, String message) {
+    }
+
+    @Schema(description = "An error (RFC 9457), served as application/problem+json")
+    public record Problem(@Schema(example = "about:blank") String type, String title, int status, String detail,
+            @Schema(description = "for validation: each invalid field") List<FieldProblem> errors) {
+    }
+}

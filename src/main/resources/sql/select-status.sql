@@ -1,0 +1,18 @@
+-- Everything the status document of a job says, in one row; the body is the job id. No such job: id is null.
+SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS audio_params, j.status, j.stage, j.error,
+       j.created_at, j.updated_at,
+       (SELECT json_agg(json_build_object('scene_index', g.scene_index, 'status', g.status, 'source', g.source,
+                        'prediction_id', g.prediction_id, 'duration_seconds', g.duration_seconds, 'error', g.error)
+                        ORDER BY g.scene_index)::text
+        FROM scene_segments g WHERE g.job_id = j.id) AS scene_rows,
+       t.job_id IS NOT NULL AS has_soundtrack, t.format AS soundtrack_format,
+       t.duration_seconds AS soundtrack_duration_seconds, t.size_bytes AS soundtrack_size_bytes,
+       s.file_name AS source_file_name, s.content_type AS source_content_type, s.size_bytes AS source_size_bytes,
+       s.sha256 AS source_sha256, s.duration_seconds AS source_duration_seconds, s.frame_rate AS source_frame_rate,
+       s.job_id IS NOT NULL AS has_source,
+       m.content IS NOT NULL AS merged, m.size_bytes, m.duration_seconds, m.error AS video_error
+FROM (SELECT CAST(:#${body} AS uuid) AS asked) a
+LEFT JOIN jobs j ON j.id = a.asked
+LEFT JOIN soundtracks t ON t.job_id = j.id
+LEFT JOIN source_videos s ON s.job_id = j.id
+LEFT JOIN merged_videos m ON m.job_id = j.id
