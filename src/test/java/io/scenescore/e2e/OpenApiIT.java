@@ -8,11 +8,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.scenescore.support.RunningService;
+import io.scenescore.support.ServiceExtension;
 import io.scenescore.support.TestDatabase;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -21,29 +22,23 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /** The OpenAPI document served at /api/v3/openapi.json reads without errors and describes the whole REST table. */
-class OpenApiTest {
+class OpenApiIT {
 
     static final String KEY = "openapi-test-key";
+    @RegisterExtension
+    static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of("scenescore.api-key", KEY));
     static TestDatabase db;
     static RunningService service;
     static String document;
 
     @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.create();
-        service = RunningService.start(db, Map.of("scenescore.api-key", KEY));
+    static void fetchDocument() throws Exception {
         // public: fetched without the API key
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(service.uri("/api/v3/openapi.json")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         document = answer.body();
         java.nio.file.Files.writeString(java.nio.file.Path.of("target/openapi.json"), document);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        db.close();
     }
 
     private static OpenAPI parsed() {
