@@ -100,7 +100,8 @@ public final class ReplicateChains {
      * from what was sent, unclaimed by any scene, is adopted, so that never two run. Replicate has no
      * idempotency key, so identical input is the best evidence.
      */
-    public void lookedFor(SceneChain chain, SceneWork work, Run run, String list, List<Map<String, Object>> known) throws IOException {
+    public void lookedFor(SceneChain chain, SceneWork work, Run run, String list) throws IOException {
+        List<Map<String, Object>> known = chain.claimedElsewhere();
         Prediction found = answers.findCreated(list, chain.createBody(), known);
         if (found == null && chain.mayHaveBeenCreatedBefore() && chain.interruptedGenerations() != null) {
             String sentBefore = requests.create(work.scene(), run.params(), chain.interruptedGenerations().get(0),
@@ -114,6 +115,11 @@ public final class ReplicateChains {
         if (found != null) {
             chain.awaiting(found);
         }
+    }
+
+    /** The predictions scenes already wait for or used (rows of prediction_id): never adopted by another. */
+    public void claimedElsewhere(SceneChain chain, List<Map<String, Object>> known) {
+        chain.claimedElsewhere(known);
     }
 
     /** The file the current generation's output is saved in. */

@@ -23,6 +23,7 @@ public final class SceneChain {
     private String createBody;
     private Prediction prediction;
     private int polls;
+    private List<java.util.Map<String, Object>> claimedElsewhere = List.of();
     private long deadline;
 
     /**
@@ -84,6 +85,14 @@ public final class SceneChain {
     void followInterruptedPlan() {
         this.generations = List.copyOf(interruptedGenerations);
         this.inputUrl = interruptedInputUrl;
+    }
+
+    void claimedElsewhere(List<java.util.Map<String, Object>> rows) {
+        this.claimedElsewhere = rows == null ? List.of() : List.copyOf(rows);
+    }
+
+    List<java.util.Map<String, Object>> claimedElsewhere() {
+        return claimedElsewhere;
     }
 
     public String createBody() {

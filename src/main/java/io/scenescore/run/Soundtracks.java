@@ -13,6 +13,7 @@ import java.util.List;
 import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.MuxCommand;
 import io.scenescore.media.WavLength;
+import io.scenescore.video.VideoFiles;
 
 /** The run's soundtrack: the FFmpeg join of its pieces, what is stored of it, and the mux under the video. */
 public final class Soundtracks {
@@ -40,9 +41,9 @@ public final class Soundtracks {
     }
 
     /** The soundtrack laid under the video, fitted to it per sync_mode; the AAC is encoded from the joined WAV. */
-    public List<String> muxCommand(Run run, Path video, double videoSeconds, Path out) {
-        return muxes.command(video, run.plan().joinedFile(), run.soundtrack().durationSeconds(), videoSeconds,
-                run.params().syncMode(), out);
+    public List<String> muxCommand(Run run, VideoFiles.Merge video) {
+        return muxes.command(video.source(), run.plan().joinedFile(), run.soundtrack().durationSeconds(), video.seconds(),
+                run.params().syncMode(), video.muxed());
     }
 
     /** A strong ETag for stored bytes: their SHA-256, shortened. */

@@ -60,4 +60,17 @@ public final class VideoFiles {
             return null;
         }
     }
+
+    /** What a run's mux works with: the stored source video (its large object), where it is exported, its length, and where the merge goes. */
+    public record Merge(long content, Path source, Path muxed, double seconds) {
+    }
+
+    /** The mux of a run of job {@code jobId}, for its source_videos row; fails when the job has no probed video. */
+    public Merge toMerge(String jobId, Map<String, Object> sourceRow) {
+        if (sourceRow == null || sourceRow.get("duration_seconds") == null || sourceRow.get("content") == null) {
+            throw new IllegalStateException("job " + jobId + " has no probed source video to merge with");
+        }
+        return new Merge(((Number) sourceRow.get("content")).longValue(), source(jobId, sourceRow), muxed(jobId),
+                ((Number) sourceRow.get("duration_seconds")).doubleValue());
+    }
 }

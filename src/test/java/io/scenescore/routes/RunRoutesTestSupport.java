@@ -1,0 +1,187 @@
+package io.scenescore.routes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.AdviceWithRouteBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.apache.camel.util.function.ThrowingConsumer;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.scenescore.composer.ComposerSource;
+import io.scenescore.media.FfmpegExecutables;
+import io.scenescore.media.FfmpegOutcome;
+import io.scenescore.media.SceneAudioCommands;
+import io.scenescore.replicate.ContinuationPlanner;
+import io.scenescore.replicate.MusicGenRequests;
+import io.scenescore.replicate.PollSchedule;
+import io.scenescore.replicate.PromptBuilder;
+import io.scenescore.replicate.ReplicateAnswers;
+import io.scenescore.replicate.ReplicateCalls;
+import io.scenescore.replicate.ReplicateChains;
+import io.scenescore.replicate.ReplicateRetryDelay;
+import io.scenescore.run.ContinuationAggregationStrategy;
+import io.scenescore.run.RunGuard;
+import io.scenescore.run.RunPlanner;
+import io.scenescore.run.RunSlots;
+import io.scenescore.run.Soundtracks;
+import io.scenescore.store.VideoStore;
+import io.scenescore.video.VideoFiles;
+
+/**
+ * The run's route files (run, music, replicate, audio, hooks, errors) started in Camel alone: no HTTP server, no
+ * PostgreSQL (its endpoints are replaced with AdviceWith before the context starts), the real beans. Each test
+ * advises the routes it exercises, then starts the context.
+ */
+abstract class RunRoutesTestSupport extends CamelMainTestSupport {
+
+    static final String VERSION = "671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb";
+
+    /** Every status document the hooks were called with, as the hooks got it: "hook|jobId|body". */
+    final List<String> hookCalls = new CopyOnWriteArrayList<>();
+    Path work;
+
+    /** The music source runs use: a route direct:music-NAME must exist. */
+    abstract String provider();
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.withRoutesIncludePattern("file:routes/run.camel.yaml,file:routes/music.camel.yaml,file:routes/replicate.camel.yaml,"
+                + "file:routes/audio.camel.yaml,file:routes/hooks.camel.yaml,file:routes/errors.camel.yaml");
+    }
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return "classpath:route-tests.properties";
+    }
+
+    @Override
+    public boolean isUseAdviceWith() {
+        return true;
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) throws Exception {
+        work = Files.createTempDirectory("scenescore-route-test");
+        registry.bind("test", this);
+        RunSlots slots = new RunSlots(4, "route-test", 60);
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setUrl("jdbc:postgresql://database.invalid/none");
+        registry.bind("dataSource", nowhere);
+        registry.bind("runSlots", slots);
+        registry.bind("runPlanner", new RunPlanner(work, provider(), slots));
+        registry.bind("runGuard", new RunGuard());
+        registry.bind("continuationStrategy", new ContinuationAggregationStrategy());
+        registry.bind("soundtracks", new Soundtracks());
+        registry.bind("sceneAudioCommands", new SceneAudioCommands());
+        registry.bind("ffmpegExecutables", new FfmpegExecutables("ffmpeg", "ffprobe"));
+        registry.bind("ffmpegOutcome", new FfmpegOutcome());
+        registry.bind("composerSource", new ComposerSource());
+        registry.bind("videoFiles", new VideoFiles(work));
+        registry.bind("videoStore", new VideoStore(nowhere));
+        PollSchedule polls = new PollSchedule(10, 40, 5, 60_000);
+        registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(2, 30), 2, polls,
+                new MusicGenRequests(VERSION, new PromptBuilder("film score"))));
+        registry.bind("replicateCalls", new ReplicateCalls("http://replicate.invalid/v1", 60));
+        registry.bind("replicateAnswers", new ReplicateAnswers());
+        registry.bind("replicateRetryDelay", new ReplicateRetryDelay());
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the status document's own route (api side) stands in as the job id in a small JSON
+                from("direct:status-document").routeId("status-document-stub")
+                        .setBody(simple("{\"job_id\": \"${body}\"}"));
+                // a music source that says what it continued: each piece's URL names its scene
+                from("direct:music-fake").routeId("music-fake").process(RunRoutesTestSupport::fakeMusic);
+            }
+        };
+    }
+
+    /** What each scene of the fake source saw of the piece before it (null: nothing to continue). */
+    final List<String> continued = new CopyOnWriteArrayList<>();
+
+    private static void fakeMusic(Exchange exchange) {
+        io.scenescore.run.SceneWork work = exchange.getMessage().getBody(io.scenescore.run.SceneWork.class);
+        io.scenescore.run.Run run = exchange.getProperty("run", io.scenescore.run.Run.class);
+        RunRoutesTestSupport test = (RunRoutesTestSupport) exchange.getContext().getRegistry().lookupByName("test");
+        test.continued.add(run.sheet().previousUrl());
+        if ("fails".equals(work.scene().title())) {
+            throw new io.scenescore.run.MusicSourceFailure("the fake source failed scene " + work.index());
+        }
+        work.continuedFrom("fake://piece-" + work.index(), 2, null);
+    }
+
+    void advise(String routeId, ThrowingConsumer<AdviceWithRouteBuilder, Exception> advice) throws Exception {
+        AdviceWith.adviceWith(context, routeId, advice);
+    }
+
+    /**
+     * The run from its claimed row on: execute-run taken from direct:run, its job loaded from {@code job},
+     * nothing stored before, every SQL write and lease renewal answered as PostgreSQL would for a held run.
+     */
+    void adviseRun(Map<String, Object> job) throws Exception {
+        advise("execute-run", a -> {
+            a.replaceFromWith("direct:run");
+            a.weaveById("load-run").replace().setBody(a.constant(job));
+            a.weaveById("find-finished-scenes").replace().setBody(a.constant(List.of()));
+            a.weaveById("mark-run-completed").replace().to("mock:completed");
+            a.weaveById("mark-run-failed").replace().to("mock:failed");
+            a.weaveById("mark-run-canceled").replace().to("mock:canceled");
+        });
+        advise("hold-run", a -> a.weaveById("renew-lease").replace().setVariable("answer", a.constant(false)));
+        advise("score-scene", a -> {
+            a.weaveById("find-interrupted-scene").replace().setVariable("answer", a.constant(null));
+            a.weaveById("mark-scene-running").replace().to("mock:scene-running");
+            a.weaveById("fit-segment").replace().to("mock:fit");
+            a.weaveById("store-segment").replace().to("mock:stored-scenes");
+        });
+        advise("join-soundtrack", a -> {
+            a.weaveById("join-and-encode").replace().process(RunRoutesTestSupport::writeJoinedSilence);
+            a.weaveById("store-soundtrack").replace().to("mock:soundtrack");
+        });
+        advise("merge-video", a -> a.weaveById("forget-merged-video").replace().to("mock:forget-video"));
+        advise("call-hook", a -> a.weaveById("hook").before().process(this::recordHook));
+    }
+
+    /** What the join's FFmpeg run leaves: the joined WAV (a second of silence) and the deliverable beside it. */
+    static void writeJoinedSilence(Exchange exchange) throws Exception {
+        io.scenescore.run.RunPlan plan = exchange.getProperty("run", io.scenescore.run.Run.class).plan();
+        int rate = 8000;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + rate * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.putInt(0x46464952).putInt(36 + rate * 2).putInt(0x45564157).putInt(0x20746d66).putInt(16)
+                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
+                .putInt(0x61746164).putInt(rate * 2);
+        Files.write(plan.joinedFile(), wav.array());
+        if (!plan.soundtrackFile().equals(plan.joinedFile())) {
+            Files.write(plan.soundtrackFile(), new byte[] {1, 2, 3});
+        }
+    }
+
+    private void recordHook(Exchange exchange) {
+        hookCalls.add(exchange.getVariable("hook") + "|" + exchange.getMessage().getHeader("SceneScoreJobId") + "|"
+                + exchange.getVariable("answer"));
+    }
+
+    /** A claimed job's row as load-run.sql answers it. */
+    static Map<String, Object> job(String id, String audioParams, String... titles) {
+        List<String> scenes = new ArrayList<>();
+        for (String title : titles) {
+            scenes.add("{\"title\": \"" + title + "\", \"description\": \"a scene\", \"duration\": 2}");
+        }
+        return Map.of("id", id, "storyboard", "{\"scenes\": [" + String.join(", ", scenes) + "]}",
+                "audio_params", audioParams);
+    }
+}
