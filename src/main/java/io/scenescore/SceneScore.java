@@ -1,8 +1,10 @@
 package io.scenescore;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 
 /**
@@ -33,7 +35,14 @@ public final class SceneScore {
     public static Main newMain(Properties overrides) {
         // new Main() rather than new Main(SceneScore.class): no package scan that would pick up test classes
         Main main = new Main();
-        main.configure().addConfiguration(SceneScoreConfiguration.class);
+        // one configuration per feature, in this order: the port is checked first, then the database is opened
+        // (either failing stops start-up with one clear line); the later ones use the dataSource it binds
+        for (Class<? extends CamelConfiguration> feature : List.of(ApiConfiguration.class, StoreConfiguration.class,
+                MediaConfiguration.class, RunConfiguration.class, JobConfiguration.class, ComposerConfiguration.class,
+                ReplicateConfiguration.class, FileDropConfiguration.class, RouteReloadConfiguration.class,
+                VideoConfiguration.class)) {
+            main.configure().addConfiguration(feature);
+        }
         // the top-level file is the one operators edit; the copy in the jar keeps the defaults at hand elsewhere
         main.setDefaultPropertyPlaceholderLocation(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");

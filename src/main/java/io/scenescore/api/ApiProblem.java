@@ -2,7 +2,13 @@ package io.scenescore.api;
 
 import java.util.List;
 
-/** A request the API refuses: becomes an application/problem+json answer with this status. */
+import io.scenescore.job.FieldError;
+
+/**
+ * A request the API refuses for a reason of HTTP itself (API key, range, Idempotency-Key, an unreadable body):
+ * becomes an application/problem+json answer with this status. Refusals of the job itself are the domain errors
+ * of io.scenescore.job, which {@link ProblemDocuments} maps to their status.
+ */
 public class ApiProblem extends RuntimeException {
 
     private final int status;
@@ -18,17 +24,6 @@ public class ApiProblem extends RuntimeException {
 
     public ApiProblem(int status, String title, String detail) {
         this(status, title, detail, List.of());
-    }
-
-    public static ApiProblem invalid(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid: " + String.join("; ",
-                        errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-        return new ApiProblem(400, "Invalid request", detail, errors);
-    }
-
-    public static ApiProblem invalid(String field, String message) {
-        return invalid(List.of(new FieldError(field, message)));
     }
 
     public int status() {

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 
 import org.apache.camel.Header;
 
+import io.scenescore.job.NotReady;
+import io.scenescore.job.UnknownJob;
+
 /** HTTP caching and range rules for downloads: If-None-Match against an ETag, and one byte range. */
 public final class ConditionalDownload {
 

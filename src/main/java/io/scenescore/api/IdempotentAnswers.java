@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
+import io.scenescore.job.InvalidFields;
+
 /** Idempotency-Key: the same key and body get the first answer again; the same key with another body is a 422. */
 public final class IdempotentAnswers {
 
@@ -22,7 +24,7 @@ public final class IdempotentAnswers {
             return null;
         }
         if (header.length() > MAX_KEY_LENGTH) {
-            throw ApiProblem.invalid("Idempotency-Key", "is longer than " + MAX_KEY_LENGTH + " characters");
+            throw new InvalidFields("Idempotency-Key", "is longer than " + MAX_KEY_LENGTH + " characters");
         }
         return header.strip();
     }

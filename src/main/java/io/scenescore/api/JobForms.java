@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.scenescore.job.InvalidFields;
+import io.scenescore.job.TooLarge;
 import io.scenescore.video.ArrivedVideo;
 
 /**
@@ -49,10 +51,10 @@ public final class JobForms {
             json = Files.readString(jobFile.file(), StandardCharsets.UTF_8);
         }
         if (json == null || json.isBlank()) {
-            throw ApiProblem.invalid(JOB, "a job part holding the job's JSON is required");
+            throw new InvalidFields(JOB, "a job part holding the job's JSON is required");
         }
         if (fields.containsKey(VIDEO)) {
-            throw ApiProblem.invalid(VIDEO, "must be a file part (with a filename), not a form field");
+            throw new InvalidFields(VIDEO, "must be a file part (with a filename), not a form field");
         }
         FormPart video = part(files, VIDEO);
         return new JobForm(json, video == null ? null
@@ -61,7 +63,7 @@ public final class JobForms {
 
     private static void requireKnown(String name) {
         if (!PARTS.contains(name)) {
-            throw ApiProblem.invalid(name, "is not a known part; a job is sent as a job part (its JSON) and an optional video file part");
+            throw new InvalidFields(name, "is not a known part; a job is sent as a job part (its JSON) and an optional video file part");
         }
     }
 
@@ -70,7 +72,7 @@ public final class JobForms {
         for (FormPart part : files) {
             if (part.name().equals(name)) {
                 if (found != null) {
-                    throw ApiProblem.invalid(name, "is sent more than once");
+                    throw new InvalidFields(name, "is sent more than once");
                 }
                 found = part;
             }

@@ -1,6 +1,7 @@
 package io.scenescore.api;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -8,6 +9,19 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.scenescore.job.FieldError;
+import io.scenescore.job.InvalidFields;
+import io.scenescore.job.JobFileTooLarge;
+import io.scenescore.job.JobRefused;
+import io.scenescore.job.NameAlreadyUsed;
+import io.scenescore.job.NotAVideo;
+import io.scenescore.job.NotReady;
+import io.scenescore.job.NothingToCancel;
+import io.scenescore.job.RunAlreadyActive;
+import io.scenescore.job.TooLarge;
+import io.scenescore.job.UnknownJob;
+import io.scenescore.job.VideoNotFetched;
 
 /** Turns whatever went wrong while answering into an RFC 9457 problem document, never a stack trace. */
 public final class ProblemDocuments {
@@ -19,11 +33,54 @@ public final class ProblemDocuments {
     public record Problem(int status, String json, String contentRange) {
     }
 
+    /** The status and title a refusal of the job gets over HTTP (and in the file drop's .error documents). */
+    record Kind(int status, String title) {
+    }
+
+    static Kind kindOf(JobRefused refusal) {
+        if (refusal instanceof InvalidFields) {
+            return new Kind(400, "Invalid request");
+        }
+        if (refusal instanceof UnknownJob) {
+            return new Kind(404, "Unknown job");
+        }
+        if (refusal instanceof RunAlreadyActive) {
+            return new Kind(409, "Run already active");
+        }
+        if (refusal instanceof NothingToCancel) {
+            return new Kind(409, "Nothing to cancel");
+        }
+        if (refusal instanceof NotReady) {
+            return new Kind(409, "Not ready");
+        }
+        if (refusal instanceof NameAlreadyUsed) {
+            return new Kind(409, "Name already used");
+        }
+        if (refusal instanceof TooLarge) {
+            return new Kind(413, "Payload too large");
+        }
+        if (refusal instanceof JobFileTooLarge) {
+            return new Kind(413, "Content too large");
+        }
+        if (refusal instanceof NotAVideo) {
+            return new Kind(422, "Not a video");
+        }
+        if (refusal instanceof VideoNotFetched) {
+            return new Kind(422, "Video not fetched");
+        }
+        throw new IllegalArgumentException("no status for " + refusal.getClass().getName());
+    }
+
     public Problem describe(Throwable failure) {
         // bean and expression calls wrap what our code threw
+        JobRefused refused = find(failure, JobRefused.class);
+        if (refused != null) {
+            Kind kind = kindOf(refused);
+            return problem(kind.status(), kind.title(), refused.getMessage(), refused.errors());
+        }
         ApiProblem p = find(failure, ApiProblem.class);
         if (p != null) {
-            Problem answer = problem(p.status(), p.title(), p.getMessage(), p);
+            Problem answer = problem(p.status(), p.title(), p.getMessage(), p.errors());
             return p instanceof ConditionalDownload.RangeNotSatisfiable r
                     ? new Problem(answer.status(), answer.json(), r.contentRange()) : answer;
         }
@@ -31,20 +88,20 @@ public final class ProblemDocuments {
         if (malformed != null) {
             String where = malformed.getLocation() == null ? ""
                     : " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr();
-            return problem(400, "Malformed JSON", "the body is not valid JSON" + where + ": " + plain(malformed.getOriginalMessage()), null);
+            return problem(400, "Malformed JSON", "the body is not valid JSON" + where + ": " + plain(malformed.getOriginalMessage()), List.of());
         }
         LOG.error("unexpected failure while answering a request", failure);
-        return problem(500, "Internal error", "the server failed to answer; the failure is logged", null);
+        return problem(500, "Internal error", "the server failed to answer; the failure is logged", List.of());
     }
 
-    private static Problem problem(int status, String title, String detail, ApiProblem source) {
+    private static Problem problem(int status, String title, String detail, List<FieldError> errors) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("type", "about:blank");
         doc.put("title", title);
         doc.put("status", status);
         doc.put("detail", detail);
-        if (source != null && !source.errors().isEmpty()) {
-            doc.put("errors", source.errors());
+        if (!errors.isEmpty()) {
+            doc.put("errors", errors);
         }
         try {
             return new Problem(status, JSON.writeValueAsString(doc), null);

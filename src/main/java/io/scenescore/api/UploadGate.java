@@ -22,6 +22,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import io.scenescore.job.InvalidFields;
+import io.scenescore.job.TooLarge;
+
 /**
  * Takes a job posted with its video (POST /api/v3/jobs as multipart/form-data) where every other body is small.
  * The server's body limit (camel.server.max-body-size) holds for every platform-http route and stays at the JSON
@@ -98,7 +101,7 @@ public final class UploadGate {
     }
 
     /** Refuses an upload before its body is read: over HTTP/1 the connection cannot carry another request. */
-    private void refuse(RoutingContext ctx, ApiProblem problem) {
+    private void refuse(RoutingContext ctx, RuntimeException problem) {
         if (ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
@@ -156,7 +159,7 @@ public final class UploadGate {
             return;
         }
         answer(ctx.response(), isUpload(ctx)
-                ? ApiProblem.invalid(JobForms.JOB, "the form cannot be read; a form field holds at most 8 KiB: send a longer job's JSON "
+                ? new InvalidFields(JobForms.JOB, "the form cannot be read; a form field holds at most 8 KiB: send a longer job's JSON "
                         + "as a file part (curl -F job=@job.json)")
                 : new ApiProblem(400, "Bad request", "the request cannot be read"));
     }
@@ -171,7 +174,7 @@ public final class UploadGate {
                 && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
-    private void answer(HttpServerResponse response, ApiProblem problem) {
+    private void answer(HttpServerResponse response, RuntimeException problem) {
         answer(response, problems.describe(problem));
     }
 

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 
+import io.scenescore.job.NotReady;
+import io.scenescore.job.UnknownJob;
+
 /**
  * Answers for the merged video: why there is none, or the file itself, whole or one range, never through the
  * heap. Over HTTP/1 Vert.x sends it from disk with sendFile (zero-copy) and the answer is complete before the

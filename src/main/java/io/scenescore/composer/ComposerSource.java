@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.scenescore.job.Scene;
 import io.scenescore.media.RawAudio;
 import io.scenescore.run.Run;
 import io.scenescore.run.RunPlan;
-import io.scenescore.run.Scene;
 import io.scenescore.run.SceneSegment;
 import io.scenescore.run.SceneWork;
 

@@ -8,14 +8,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Function;
 
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.scenescore.api.ApiProblem;
-import io.scenescore.api.ProblemDocuments;
+import io.scenescore.job.InvalidFields;
+import io.scenescore.job.JobRefused;
 
 /**
  * Decides which inbox files the inbox route may take: {@code NAME.json} with a well-formed NAME. A job file whose
@@ -30,11 +31,12 @@ public final class DropFileFilter implements GenericFileFilter<File> {
     private static final Logger LOG = LoggerFactory.getLogger(DropFileFilter.class);
 
     private final Path errorFolder;
-    private final ProblemDocuments problems;
+    private final Function<JobRefused, String> problemJson;
 
-    public DropFileFilter(Path errorFolder, ProblemDocuments problems) {
+    /** @param problemJson writes the problem document of a refusal, as the API would answer it */
+    public DropFileFilter(Path errorFolder, Function<JobRefused, String> problemJson) {
         this.errorFolder = errorFolder;
-        this.problems = problems;
+        this.problemJson = problemJson;
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class DropFileFilter implements GenericFileFilter<File> {
             if (standIn == null) {
                 return; // another instance set it aside first
             }
-            String problem = problems.describe(ApiProblem.invalid("file", reason)).json();
+            String problem = problemJson.apply(new InvalidFields("file", reason));
             Path temp = Files.createTempFile(errorFolder, ".", ".tmp");
             Files.writeString(temp, problem);
             Files.move(temp, errorFolder.resolve(standIn + ".error.json"), StandardCopyOption.REPLACE_EXISTING,

@@ -8,14 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
-import io.scenescore.api.ApiProblem;
-import io.scenescore.api.JobRequests.RunRequest;
+import io.scenescore.job.InvalidFields;
+import io.scenescore.job.JobFileTooLarge;
+import io.scenescore.job.JobRequests.RunRequest;
+import io.scenescore.job.NameAlreadyUsed;
 import io.scenescore.video.ArrivedVideo;
 
 /**
  * What the inbox asks of a job file beyond what the HTTP API asks of a request body (the body itself is read by
  * the same {@code JobRequests.readRun}): a well-formed name not used before, the same size limit as a JSON body,
- * and the storyboard inline. Refusals are {@link ApiProblem}s, so they read as the API's answers would.
+ * and the storyboard inline. Refusals are the job's domain errors ({@link io.scenescore.job.JobRefused}),
+ * so they read as the API's answers would.
  */
 public final class DroppedJobs {
 
@@ -34,7 +37,7 @@ public final class DroppedJobs {
     public String jobName(String fileName) {
         String name = DropNames.jobName(fileName);
         if (name == null) {
-            throw ApiProblem.invalid("file", DropNames.whyRefused(fileName));
+            throw new InvalidFields("file", DropNames.whyRefused(fileName));
         }
         return name;
     }
@@ -42,7 +45,7 @@ public final class DroppedJobs {
     /** The same limit as a JSON body over HTTP, checked before the file is read. */
     public void checkSize(long bytes) {
         if (bytes > maxBytes) {
-            throw new ApiProblem(413, "Content too large", "the job file is " + bytes + " bytes; the limit for a JSON body is "
+            throw new JobFileTooLarge("the job file is " + bytes + " bytes; the limit for a JSON body is "
                     + maxBytes + " bytes");
         }
     }
@@ -50,7 +53,7 @@ public final class DroppedJobs {
     /** A dropped file is a whole job: it cannot refer to a stored one by job_id. */
     public RunRequest requireInline(RunRequest request) {
         if (!request.inline()) {
-            throw ApiProblem.invalid("job_id", "a dropped job file holds its storyboard inline; job_id is accepted over HTTP only");
+            throw new InvalidFields("job_id", "a dropped job file holds its storyboard inline; job_id is accepted over HTTP only");
         }
         return request;
     }
@@ -58,7 +61,7 @@ public final class DroppedJobs {
     /** Refuses a name already given to an earlier drop: its outbox files belong to that job. */
     public void requireUnusedName(Map<String, Object> earlierDrop) {
         if (earlierDrop != null) {
-            throw new ApiProblem(409, "Name already used", "a job was already dropped as " + earlierDrop.get("name")
+            throw new NameAlreadyUsed("a job was already dropped as " + earlierDrop.get("name")
                     + ".json (job " + earlierDrop.get("job_id") + "); its results in the outbox keep that name, so drop this one under another name");
         }
     }
@@ -74,7 +77,7 @@ public final class DroppedJobs {
             return null;
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw ApiProblem.invalid("video", "\"" + file.getFileName() + "\" is not a plain file in the inbox (a link or a folder); "
+            throw new InvalidFields("video", "\"" + file.getFileName() + "\" is not a plain file in the inbox (a link or a folder); "
                     + "a dropped job's video must be a plain file");
         }
         return new ArrivedVideo(file, file.getFileName().toString(), Files.size(file), "video", null);
@@ -104,7 +107,7 @@ public final class DroppedJobs {
     private Path videoOf(String dropName) {
         // a checked NAME (letters, digits, spaces and . _ - + ( ), no separator): the file is in the inbox itself
         if (DropNames.jobName(dropName + DropNames.JOB_SUFFIX) == null) {
-            throw ApiProblem.invalid("file", DropNames.whyRefused(dropName + DropNames.JOB_SUFFIX));
+            throw new InvalidFields("file", DropNames.whyRefused(dropName + DropNames.JOB_SUFFIX));
         }
         return inbox.resolve(dropName + VIDEO_SUFFIX);
     }

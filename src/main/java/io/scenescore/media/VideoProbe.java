@@ -14,7 +14,7 @@ import org.apache.camel.component.exec.ExecResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.scenescore.api.NotAVideo;
+import io.scenescore.job.NotAVideo;
 
 /**
  * Probes a video with ffprobe on arrival, so that something that is not a video is refused at once rather than

@@ -3,8 +3,8 @@ package io.scenescore.replicate;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.scenescore.run.AudioParams;
-import io.scenescore.run.Scene;
+import io.scenescore.job.AudioParams;
+import io.scenescore.job.Scene;
 
 /**
  * The text MusicGen is asked for: a scene's own prompt as is, else one built from what the scene says

@@ -2,6 +2,8 @@ package io.scenescore.run;
 
 import java.util.List;
 
+import io.scenescore.job.AudioParams;
+
 /**
  * What travels with one run of a job through its routes (exchange property {@code run}): its plan, the pieces
  * made so far, the stage it is at, the instance holding it, and, once joined, its soundtrack. The SQL of the

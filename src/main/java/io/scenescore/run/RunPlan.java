@@ -3,6 +3,9 @@ package io.scenescore.run;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.scenescore.job.AudioParams;
+import io.scenescore.job.Scene;
+
 /** What one run of a job does: its scenes in order, its parameters, its music source and its scratch folder. */
 public record RunPlan(String jobId, List<Scene> scenes, AudioParams params, String provider, Path workDir) {
 

@@ -9,8 +9,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.scenescore.api.FieldError;
-import io.scenescore.api.StoryboardReader;
+import io.scenescore.job.AudioParams;
+import io.scenescore.job.FieldError;
+import io.scenescore.job.Scene;
+import io.scenescore.job.StoryboardReader;
 
 /** Turns a claimed job's row into its {@link Run}, and puts back the scenes an earlier attempt finished. */
 public final class RunPlanner {

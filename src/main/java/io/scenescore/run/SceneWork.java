@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.scenescore.job.Scene;
 import io.scenescore.media.RawAudio;
 
 /**

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.scenescore.job.AudioParams;
 import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.MuxCommand;
 import io.scenescore.media.WavLength;

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
-import io.scenescore.api.ApiProblem;
-import io.scenescore.api.TooLarge;
+import io.scenescore.job.InvalidFields;
+import io.scenescore.job.TooLarge;
 import io.scenescore.media.VideoFacts;
 
 /** A job's video as it arrives with the request: an uploaded part, or fetched from video_url. */
@@ -33,13 +33,13 @@ public final class VideoArrivals {
     /** The uploaded video part, within the limit, and the job's only video. */
     public ArrivedVideo upload(ArrivedVideo part, String videoUrl) {
         if (videoUrl != null) {
-            throw ApiProblem.invalid("video_url", "give the video as a video part or as video_url, not both");
+            throw new InvalidFields("video_url", "give the video as a video part or as video_url, not both");
         }
         if (part.sizeBytes() > maxBytes) {
             throw new TooLarge(part.field(), "the video is " + part.sizeBytes() + " bytes; a video may be at most " + TooLarge.size(maxBytes));
         }
         if (part.sizeBytes() == 0) {
-            throw ApiProblem.invalid(part.field(), "the video part is empty");
+            throw new InvalidFields(part.field(), "the video part is empty");
         }
         return part;
     }

@@ -8,14 +8,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.scenescore.api.ApiProblem;
-import io.scenescore.api.FieldError;
-import io.scenescore.api.JobRequests.RunRequest;
-import io.scenescore.api.StoryboardReader;
+import io.scenescore.job.AudioParams;
+import io.scenescore.job.FieldError;
+import io.scenescore.job.InvalidFields;
+import io.scenescore.job.JobRequests.RunRequest;
+import io.scenescore.job.Scene;
+import io.scenescore.job.StoryboardReader;
 import io.scenescore.media.AtempoChain;
 import io.scenescore.media.SyncFilter;
-import io.scenescore.run.AudioParams;
-import io.scenescore.run.Scene;
 
 /**
  * The checks on a run that need its video, made when the run is asked for rather than found out at the end of
@@ -59,12 +59,12 @@ public final class VideoChecks {
             return;
         }
         if (videoSeconds == null) {
-            throw ApiProblem.invalid("audio_params.merge_with_video", "the job has no video to merge with: upload one with the job "
+            throw new InvalidFields("audio_params.merge_with_video", "the job has no video to merge with: upload one with the job "
                     + "(multipart/form-data with a video part) or give its video_url");
         }
         double ratio = SyncFilter.ratio(params.syncMode(), soundtrackSeconds, videoSeconds);
         if (!AtempoChain.inRange(ratio)) {
-            throw ApiProblem.invalid("audio_params.sync_mode", String.format(Locale.ROOT,
+            throw new InvalidFields("audio_params.sync_mode", String.format(Locale.ROOT,
                     "%s would play the %.2f s soundtrack %.3gx as fast to fit the %.2f s video; the tempo can change from %.2gx to %.2gx: "
                             + "use trim, or scene lengths closer to the video's", params.syncMode(), soundtrackSeconds, ratio, videoSeconds,
                     AtempoChain.MIN_RATIO, AtempoChain.MAX_RATIO));

@@ -26,9 +26,10 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 
-import io.scenescore.api.ApiProblem;
-import io.scenescore.api.FieldError;
-import io.scenescore.api.TooLarge;
+import io.scenescore.job.FieldError;
+import io.scenescore.job.InvalidFields;
+import io.scenescore.job.TooLarge;
+import io.scenescore.job.VideoNotFetched;
 
 /**
  * Fetches a job's video_url to a local file, streaming: never more than a buffer of it in memory, and no more
@@ -182,17 +183,17 @@ public final class VideoFetcher extends ServiceSupport {
                 + "; a video may be at most " + TooLarge.size(maxBytes));
     }
 
-    private static ApiProblem invalid(String url, String message) {
-        return ApiProblem.invalid(FIELD, message + ", got \"" + abbreviate(url) + "\"");
+    private static InvalidFields invalid(String url, String message) {
+        return new InvalidFields(FIELD, message + ", got \"" + abbreviate(url) + "\"");
     }
 
-    private static ApiProblem refused(String url, String why) {
-        return new ApiProblem(400, "Invalid request", FIELD + ": " + abbreviate(url) + " is refused: " + why,
+    private static InvalidFields refused(String url, String why) {
+        return new InvalidFields(FIELD + ": " + abbreviate(url) + " is refused: " + why,
                 List.of(new FieldError(FIELD, "is refused: " + why)));
     }
 
-    private static ApiProblem unfetchable(String url, String why) {
-        return new ApiProblem(422, "Video not fetched", FIELD + ": " + abbreviate(url) + " could not be fetched: " + why,
+    private static VideoNotFetched unfetchable(String url, String why) {
+        return new VideoNotFetched(FIELD + ": " + abbreviate(url) + " could not be fetched: " + why,
                 List.of(new FieldError(FIELD, "could not be fetched: " + why)));
     }
 

@@ -17,10 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-import io.scenescore.api.AudioParamsReader;
-import io.scenescore.api.FieldError;
-import io.scenescore.run.AudioParams;
-import io.scenescore.run.Scene;
+import io.scenescore.job.AudioParams;
+import io.scenescore.job.AudioParamsReader;
+import io.scenescore.job.FieldError;
+import io.scenescore.job.Scene;
 
 /** audio_params: the contract's defaults, one error per wrong field, and the fade checked against the scenes. */
 class AudioParamsReaderTest {

@@ -12,7 +12,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.scenescore.run.AudioParams;
+import io.scenescore.job.AudioParams;
 import io.scenescore.run.ContinuationAggregationStrategy;
 import io.scenescore.run.Run;
 import io.scenescore.run.RunPlan;

@@ -11,11 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.scenescore.api.ApiProblem;
-import io.scenescore.api.FieldError;
 import io.scenescore.api.FormPart;
-import io.scenescore.api.JobForms;
 import io.scenescore.api.JobForms.JobForm;
+import io.scenescore.api.JobForms;
+import io.scenescore.job.FieldError;
+import io.scenescore.job.JobRefused;
 
 /** A job posted as multipart/form-data: its job part and its video part. */
 class JobFormsTest {
@@ -52,10 +52,10 @@ class JobFormsTest {
 
     @Test
     void aJobFileOverTheJsonLimitIs413() throws Exception {
-        ApiProblem tooLarge = catchThrowableOfType(ApiProblem.class,
+        JobRefused tooLarge = catchThrowableOfType(JobRefused.class,
                 () -> forms.read(Map.of(), List.of(file("job", "job.json", " ".repeat(2000) + JOB))));
 
-        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(Refusals.status(tooLarge)).isEqualTo(413);
         assertThat(tooLarge.getMessage()).contains("job").contains("1024 bytes");
     }
 
@@ -68,8 +68,8 @@ class JobFormsTest {
     }
 
     private static String field(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        ApiProblem problem = catchThrowableOfType(ApiProblem.class, call);
-        assertThat(problem.status()).isEqualTo(400);
+        JobRefused problem = catchThrowableOfType(JobRefused.class, call);
+        assertThat(Refusals.status(problem)).isEqualTo(400);
         return problem.errors().stream().map(FieldError::field).findFirst().orElseThrow();
     }
 }

@@ -14,12 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.scenescore.api.ApiProblem;
-import io.scenescore.api.FieldError;
-import io.scenescore.api.JobRequests;
-import io.scenescore.api.JobRequests.RunRequest;
-import io.scenescore.run.AudioParams;
-import io.scenescore.run.Scene;
+import io.scenescore.job.AudioParams;
+import io.scenescore.job.FieldError;
+import io.scenescore.job.JobRefused;
+import io.scenescore.job.JobRequests.RunRequest;
+import io.scenescore.job.JobRequests;
+import io.scenescore.job.Scene;
 
 /** Run requests name a stored job or carry a storyboard, never both; ids are UUIDs; parameters travel as JSON. */
 class JobRequestsTest {
@@ -32,9 +32,9 @@ class JobRequestsTest {
     private final JobRequests requests = new JobRequests();
 
     private List<FieldError> refusal(String body) {
-        ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> requests.readRun(body));
+        JobRefused problem = catchThrowableOfType(JobRefused.class, () -> requests.readRun(body));
         assertThat(problem).as("readRun(%s) should be refused", body).isNotNull();
-        assertThat(problem.status()).isEqualTo(400);
+        assertThat(Refusals.status(problem)).isEqualTo(400);
         return problem.errors();
     }
 
@@ -71,9 +71,9 @@ class JobRequestsTest {
 
     @Test
     void jobIdFromAPathIsCheckedToo() {
-        ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> requests.jobId("not-a-uuid"));
+        JobRefused problem = catchThrowableOfType(JobRefused.class, () -> requests.jobId("not-a-uuid"));
 
-        assertThat(problem.status()).isEqualTo(400);
+        assertThat(Refusals.status(problem)).isEqualTo(400);
         assertThat(problem.errors()).extracting(FieldError::field).containsExactly("job_id");
         assertThat(problem.getMessage()).startsWith("job_id: must be a job id").endsWith("got \"not-a-uuid\"");
     }

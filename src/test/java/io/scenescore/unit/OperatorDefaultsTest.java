@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.scenescore.api.JobRequests;
-import io.scenescore.run.AudioParams;
+import io.scenescore.job.AudioParams;
+import io.scenescore.job.JobRequests;
 
 /** The operator's default fade applies where a request gives none, and only there. */
 class OperatorDefaultsTest {

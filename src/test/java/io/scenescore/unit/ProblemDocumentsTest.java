@@ -3,19 +3,34 @@ package io.scenescore.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.scenescore.api.ApiProblem;
 import io.scenescore.api.ConditionalDownload;
-import io.scenescore.api.JobRequests;
-import io.scenescore.api.ProblemDocuments;
 import io.scenescore.api.ProblemDocuments.Problem;
-import io.scenescore.api.UnknownJob;
+import io.scenescore.api.ProblemDocuments;
+import io.scenescore.job.InvalidFields;
+import io.scenescore.job.JobFileTooLarge;
+import io.scenescore.job.JobRefused;
+import io.scenescore.job.JobRequests;
+import io.scenescore.job.NameAlreadyUsed;
+import io.scenescore.job.NotAVideo;
+import io.scenescore.job.NotReady;
+import io.scenescore.job.NothingToCancel;
+import io.scenescore.job.RunAlreadyActive;
+import io.scenescore.job.TooLarge;
+import io.scenescore.job.UnknownJob;
+import io.scenescore.job.VideoNotFetched;
 
 /** Whatever failed becomes a problem document with the right status, and never a stack trace. */
 class ProblemDocumentsTest {
@@ -25,8 +40,8 @@ class ProblemDocumentsTest {
     private final ProblemDocuments documents = new ProblemDocuments();
 
     @Test
-    void anApiProblemWrappedAsCamelBeanCallsWrapItKeepsItsStatusAndErrors() throws Exception {
-        ApiProblem invalid = ApiProblem.invalid("storyboard.scenes[1].duration", "must be greater than 0, got 0");
+    void aRefusalWrappedAsCamelBeanCallsWrapItKeepsItsStatusAndErrors() throws Exception {
+        InvalidFields invalid = new InvalidFields("storyboard.scenes[1].duration", "must be greater than 0, got 0");
 
         Problem problem = documents.describe(new RuntimeCamelException(new IllegalStateException(invalid)));
 
@@ -51,6 +66,33 @@ class ProblemDocumentsTest {
         assertThat(doc.path("title").asText()).isEqualTo("Unknown job");
         assertThat(doc.path("detail").asText()).isEqualTo("no job with id 3f2b6c1e-8a4d-4c1e-9b7a-2d5e8f0a1b2c");
         assertThat(doc.has("errors")).isFalse();
+    }
+
+    static Stream<Arguments> refusals() {
+        String id = "3f2b6c1e-8a4d-4c1e-9b7a-2d5e8f0a1b2c";
+        return Stream.of(
+                Arguments.of(new InvalidFields("job_id", "must be a job id"), 400, "Invalid request"),
+                Arguments.of(new UnknownJob(id), 404, "Unknown job"),
+                Arguments.of(new RunAlreadyActive(id), 409, "Run already active"),
+                Arguments.of(new NothingToCancel(id), 409, "Nothing to cancel"),
+                Arguments.of(new NotReady("the soundtrack is not there yet"), 409, "Not ready"),
+                Arguments.of(new NameAlreadyUsed("a job was already dropped as a.json"), 409, "Name already used"),
+                Arguments.of(new TooLarge("video", "a video may be at most 1 GiB"), 413, "Payload too large"),
+                Arguments.of(new JobFileTooLarge("the job file is 2000000 bytes"), 413, "Content too large"),
+                Arguments.of(new NotAVideo("video", "notes.txt", "it has no video stream"), 422, "Not a video"),
+                Arguments.of(new VideoNotFetched("video_url: x could not be fetched: timed out", List.of()), 422, "Video not fetched"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusals")
+    void eachRefusalOfTheJobHasItsStatusAndTitle(JobRefused refusal, int status, String title) throws Exception {
+        Problem problem = documents.describe(new RuntimeCamelException(refusal));
+
+        assertThat(problem.status()).isEqualTo(status);
+        JsonNode doc = JSON.readTree(problem.json());
+        assertThat(doc.path("title").asText()).isEqualTo(title);
+        assertThat(doc.path("status").asInt()).isEqualTo(status);
+        assertThat(doc.path("detail").asText()).isEqualTo(refusal.getMessage());
     }
 
     @Test

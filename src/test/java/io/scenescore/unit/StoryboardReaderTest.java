@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.scenescore.api.FieldError;
-import io.scenescore.api.StoryboardReader;
-import io.scenescore.run.Scene;
+import io.scenescore.job.FieldError;
+import io.scenescore.job.Scene;
+import io.scenescore.job.StoryboardReader;
 
 /** Every storyboard rule names the exact field it refuses; a valid storyboard becomes Scene records. */
 class StoryboardReaderTest {

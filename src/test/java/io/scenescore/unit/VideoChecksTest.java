@@ -8,10 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.scenescore.api.ApiProblem;
-import io.scenescore.api.FieldError;
-import io.scenescore.api.JobRequests;
-import io.scenescore.api.JobRequests.RunRequest;
+import io.scenescore.job.FieldError;
+import io.scenescore.job.JobRefused;
+import io.scenescore.job.JobRequests.RunRequest;
+import io.scenescore.job.JobRequests;
 import io.scenescore.video.VideoChecks;
 
 /** The checks a run's video needs when the run is asked for: merging needs a video; tempo changes have limits. */
@@ -29,25 +29,25 @@ class VideoChecksTest {
         return Map.of("content", 1234L, "duration_seconds", seconds);
     }
 
-    private static String field(ApiProblem problem) {
+    private static String field(JobRefused problem) {
         return problem.errors().stream().map(FieldError::field).findFirst().orElseThrow();
     }
 
     @Test
     void mergingAJobWithoutAVideoIsRefusedNamingMergeWithVideo() {
-        ApiProblem refused = catchThrowableOfType(ApiProblem.class,
+        JobRefused refused = catchThrowableOfType(JobRefused.class,
                 () -> checks.checkStored(run("{\"merge_with_video\": true}"), TEN_SECONDS, null));
 
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(Refusals.status(refused)).isEqualTo(400);
         assertThat(field(refused)).isEqualTo("audio_params.merge_with_video");
         assertThat(refused.getMessage()).contains("no video");
     }
 
     @Test
     void stretchingBeyondFourTimesEitherWayIsRefusedAtStart() {
-        ApiProblem tooFast = catchThrowableOfType(ApiProblem.class,
+        JobRefused tooFast = catchThrowableOfType(JobRefused.class,
                 () -> checks.checkStored(run("{\"merge_with_video\": true, \"sync_mode\": \"stretch\"}"), TEN_SECONDS, video(2)));
-        ApiProblem tooSlow = catchThrowableOfType(ApiProblem.class,
+        JobRefused tooSlow = catchThrowableOfType(JobRefused.class,
                 () -> checks.checkStored(run("{\"merge_with_video\": true, \"sync_mode\": \"stretch\"}"), TEN_SECONDS, video(45)));
 
         assertThat(field(tooFast)).isEqualTo("audio_params.sync_mode");
@@ -61,7 +61,7 @@ class VideoChecksTest {
         RunRequest compress = run("{\"merge_with_video\": true, \"sync_mode\": \"compress\"}");
 
         assertThatCode(() -> checks.checkStored(compress, TEN_SECONDS, video(600))).doesNotThrowAnyException();
-        assertThat(catchThrowableOfType(ApiProblem.class, () -> checks.checkStored(compress, TEN_SECONDS, video(2))).status()).isEqualTo(400);
+        assertThat(Refusals.status(catchThrowableOfType(JobRefused.class, () -> checks.checkStored(compress, TEN_SECONDS, video(2))))).isEqualTo(400);
     }
 
     @Test

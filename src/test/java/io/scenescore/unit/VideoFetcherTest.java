@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.scenescore.api.ApiProblem;
-import io.scenescore.api.FieldError;
+import io.scenescore.job.FieldError;
+import io.scenescore.job.JobRefused;
 import io.scenescore.video.ArrivedVideo;
 import io.scenescore.video.PublicAddressGuard;
 import io.scenescore.video.VideoFetcher;
@@ -102,10 +102,10 @@ class VideoFetcherTest {
 
     @Test
     void loopbackIsRefusedByDefault() {
-        ApiProblem refused = catchThrowableOfType(ApiProblem.class,
+        JobRefused refused = catchThrowableOfType(JobRefused.class,
                 () -> fetcher(new PublicAddressGuard(false), 1_000_000).fetch(base + "/clip.mp4"));
 
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(Refusals.status(refused)).isEqualTo(400);
         assertThat(refused.errors()).extracting(FieldError::field).containsExactly("video_url");
         assertThat(refused.getMessage()).contains("127.0.0.1").contains("loopback");
         assertThat(staging).isEmptyDirectory();
@@ -116,66 +116,66 @@ class VideoFetcherTest {
         // 127.0.0.1 counts as public here, 127.0.0.2 does not: the redirect leads from one to the other
         PublicAddressGuard guard = new PublicAddressGuard(address -> address.getHostAddress().equals("127.0.0.1") ? null : "a private address");
 
-        ApiProblem refused = catchThrowableOfType(ApiProblem.class, () -> fetcher(guard, 1_000_000).fetch(base + "/to-other-address"));
+        JobRefused refused = catchThrowableOfType(JobRefused.class, () -> fetcher(guard, 1_000_000).fetch(base + "/to-other-address"));
 
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(Refusals.status(refused)).isEqualTo(400);
         assertThat(refused.getMessage()).contains("127.0.0.2").contains("a private address");
     }
 
     @Test
     void aRedirectToAnotherSchemeIsRefused() {
-        ApiProblem refused = catchThrowableOfType(ApiProblem.class,
+        JobRefused refused = catchThrowableOfType(JobRefused.class,
                 () -> fetcher(new PublicAddressGuard(true), 1_000_000).fetch(base + "/to-file"));
 
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(Refusals.status(refused)).isEqualTo(400);
         assertThat(refused.getMessage()).contains("http or https").contains("file:///etc/passwd");
     }
 
     @Test
     void endlessRedirectsStop() {
-        ApiProblem stopped = catchThrowableOfType(ApiProblem.class,
+        JobRefused stopped = catchThrowableOfType(JobRefused.class,
                 () -> fetcher(new PublicAddressGuard(true), 1_000_000).fetch(base + "/loop"));
 
-        assertThat(stopped.status()).isEqualTo(422);
+        assertThat(Refusals.status(stopped)).isEqualTo(422);
         assertThat(stopped.getMessage()).contains("redirected more than 5 times");
     }
 
     @Test
     void onlyHttpAndHttpsAreFetched() {
         for (String url : new String[] {"file:///etc/passwd", "ftp://example.com/a.mp4", "gopher://x/", "/relative.mp4", "http:///nohost"}) {
-            ApiProblem refused = catchThrowableOfType(ApiProblem.class,
+            JobRefused refused = catchThrowableOfType(JobRefused.class,
                     () -> fetcher(new PublicAddressGuard(true), 1_000_000).fetch(url));
 
-            assertThat(refused.status()).as(url).isEqualTo(400);
+            assertThat(Refusals.status(refused)).as(url).isEqualTo(400);
             assertThat(refused.errors()).extracting(FieldError::field).containsExactly("video_url");
         }
     }
 
     @Test
     void aDeclaredSizeOverTheLimitIs413() {
-        ApiProblem tooLarge = catchThrowableOfType(ApiProblem.class,
+        JobRefused tooLarge = catchThrowableOfType(JobRefused.class,
                 () -> fetcher(new PublicAddressGuard(true), 100_000).fetch(base + "/clip.mp4"));
 
-        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(Refusals.status(tooLarge)).isEqualTo(413);
         assertThat(tooLarge.getMessage()).contains("100000 bytes");
         assertThat(staging).isEmptyDirectory();
     }
 
     @Test
     void anUndeclaredSizeOverTheLimitIsCutOffWhileStreaming() {
-        ApiProblem tooLarge = catchThrowableOfType(ApiProblem.class,
+        JobRefused tooLarge = catchThrowableOfType(JobRefused.class,
                 () -> fetcher(new PublicAddressGuard(true), 100_000).fetch(base + "/streamed.mp4"));
 
-        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(Refusals.status(tooLarge)).isEqualTo(413);
         assertThat(staging).isEmptyDirectory();
     }
 
     @Test
     void anErrorAnswerIsA422SayingWhat() {
-        ApiProblem failed = catchThrowableOfType(ApiProblem.class,
+        JobRefused failed = catchThrowableOfType(JobRefused.class,
                 () -> fetcher(new PublicAddressGuard(true), 1_000_000).fetch(base + "/missing.mp4"));
 
-        assertThat(failed.status()).isEqualTo(422);
+        assertThat(Refusals.status(failed)).isEqualTo(422);
         assertThat(failed.getMessage()).contains("HTTP 404");
     }
 }

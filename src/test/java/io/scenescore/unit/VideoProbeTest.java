@@ -15,8 +15,8 @@ import org.apache.camel.component.exec.ExecResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.scenescore.api.FieldError;
-import io.scenescore.api.NotAVideo;
+import io.scenescore.job.FieldError;
+import io.scenescore.job.NotAVideo;
 import io.scenescore.media.VideoFacts;
 import io.scenescore.media.VideoProbe;
 import io.scenescore.support.MediaProbe;
@@ -65,7 +65,7 @@ class VideoProbeTest {
         NotAVideo refused = catchThrowableOfType(NotAVideo.class, () -> probe.facts(
                 result(1, "{}", "file:/tmp/uploads/3f2a: Invalid data found when processing input\n"), "video", "notes.txt"));
 
-        assertThat(refused.status()).isEqualTo(422);
+        assertThat(Refusals.status(refused)).isEqualTo(422);
         assertThat(refused.errors()).extracting(FieldError::field).containsExactly("video");
         assertThat(refused.getMessage()).contains("\"notes.txt\" is not a usable video").contains("Invalid data found")
                 .doesNotContain("/tmp/uploads");

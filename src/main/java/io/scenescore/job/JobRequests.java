@@ -1,4 +1,4 @@
-package io.scenescore.api;
+package io.scenescore.job;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.scenescore.run.AudioParams;
-import io.scenescore.run.Scene;
+import io.scenescore.job.AudioParams;
+import io.scenescore.job.Scene;
 
-/** Reads the bodies of the job API into validated values; anything wrong becomes an {@link ApiProblem}. */
+/** Reads the bodies of the job API into validated values; anything wrong becomes an {@link InvalidFields}. */
 public final class JobRequests {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -49,7 +49,7 @@ public final class JobRequests {
         List<FieldError> errors = new ArrayList<>();
         JobDraft draft = draft(root, errors);
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
+            throw new InvalidFields(errors);
         }
         return draft;
     }
@@ -76,7 +76,7 @@ public final class JobRequests {
             AudioParamsReader.checkAgainst(params, draft.scenes(), errors);
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
+            throw new InvalidFields(errors);
         }
         return new RunRequest(id, draft, params, JSON.writeValueAsString(params));
     }
@@ -87,7 +87,7 @@ public final class JobRequests {
         List<Scene> scenes = StoryboardReader.read(JSON.readTree(storyboardJson), "storyboard", errors);
         AudioParamsReader.checkAgainst(request.params(), scenes, errors);
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
+            throw new InvalidFields(errors);
         }
     }
 
@@ -96,7 +96,7 @@ public final class JobRequests {
         List<FieldError> errors = new ArrayList<>();
         String id = jobIdOrError(raw, "job_id", errors);
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
+            throw new InvalidFields(errors);
         }
         return id;
     }
@@ -142,11 +142,11 @@ public final class JobRequests {
 
     private static JsonNode object(String body) throws JsonProcessingException {
         if (body == null || body.isBlank()) {
-            throw ApiProblem.invalid("body", "a JSON object is required");
+            throw new InvalidFields("body", "a JSON object is required");
         }
         JsonNode root = JSON.readTree(body);
         if (!root.isObject()) {
-            throw ApiProblem.invalid("body", "must be a JSON object");
+            throw new InvalidFields("body", "must be a JSON object");
         }
         return root;
     }

@@ -1,4 +1,4 @@
-package io.scenescore.api;
+package io.scenescore.job;
 
 import java.util.Iterator;
 import java.util.List;
@@ -7,8 +7,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.scenescore.run.AudioParams;
-import io.scenescore.run.Scene;
+import io.scenescore.job.AudioParams;
+import io.scenescore.job.Scene;
 
 /** Reads and validates audio_params, filling in the contract's defaults. */
 public final class AudioParamsReader {

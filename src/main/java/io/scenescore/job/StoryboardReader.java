@@ -1,11 +1,11 @@
-package io.scenescore.api;
+package io.scenescore.job;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.scenescore.run.Scene;
+import io.scenescore.job.Scene;
 
 /** Reads and validates a storyboard, naming every field that is wrong. */
 public final class StoryboardReader {

@@ -1,4 +1,4 @@
-package io.scenescore.run;
+package io.scenescore.job;
 
 /** One scene of a storyboard, as validated: duration in seconds, and the words that shape its music. */
 public record Scene(int index, String title, String description, double duration, String musicDescription,

@@ -1,12 +1,12 @@
-package io.scenescore.api;
+package io.scenescore.job;
 
 import java.util.List;
 
-/** 413: a body, a part or a fetched video is over its limit; says which limit. */
-public class TooLarge extends ApiProblem {
+/** A body, a part or a fetched video is over its limit; says which limit. */
+public class TooLarge extends JobRefused {
 
     public TooLarge(String field, String detail) {
-        super(413, "Payload too large", field == null ? detail : field + ": " + detail,
+        super(field == null ? detail : field + ": " + detail,
                 field == null ? List.of() : List.of(new FieldError(field, detail)));
     }
 

@@ -1,4 +1,4 @@
-package io.scenescore.run;
+package io.scenescore.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

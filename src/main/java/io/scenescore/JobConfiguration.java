@@ -1,0 +1,33 @@
+package io.scenescore;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+
+import io.scenescore.job.AudioParams;
+import io.scenescore.job.JobRequests;
+import io.scenescore.status.StatusDocuments;
+
+/** Jobs as the API and the file drop read them (with the operator's audio_params defaults) and their status document. */
+public class JobConfiguration implements CamelConfiguration {
+
+    @PropertyInject(value = "scenescore.defaults.fade-duration", defaultValue = "1.0")
+    private double defaultFadeSeconds;
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        Registry registry = camelContext.getRegistry();
+        registry.bind("jobRequests", new JobRequests(operatorDefaults()));
+        registry.bind("statusDocuments", new StatusDocuments());
+    }
+
+    /** The audio_params a run gets for what its request leaves out, as the operator set them. */
+    private AudioParams operatorDefaults() {
+        try {
+            return AudioParams.defaults().withFadeDuration(defaultFadeSeconds);
+        } catch (IllegalArgumentException e) {
+            throw new StartupFailure("scenescore.defaults.fade-duration: " + e.getMessage());
+        }
+    }
+}

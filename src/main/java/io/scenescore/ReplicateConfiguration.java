@@ -1,0 +1,51 @@
+package io.scenescore;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+
+import io.scenescore.replicate.ContinuationPlanner;
+import io.scenescore.replicate.MusicGenRequests;
+import io.scenescore.replicate.PollSchedule;
+import io.scenescore.replicate.PromptBuilder;
+import io.scenescore.replicate.ReplicateAnswers;
+import io.scenescore.replicate.ReplicateCalls;
+import io.scenescore.replicate.ReplicateChains;
+import io.scenescore.replicate.ReplicateRetryDelay;
+
+/** Replicate's MusicGen as a music source (routes/replicate.camel.yaml): requests, chains, polls and retries. */
+public class ReplicateConfiguration implements CamelConfiguration {
+
+    @PropertyInject("scenescore.replicate.base-url")
+    private String replicateBaseUrl;
+    @PropertyInject("scenescore.replicate.prefer-wait-seconds")
+    private int preferWaitSeconds;
+    @PropertyInject("scenescore.replicate.version")
+    private String musicGenVersion;
+    @PropertyInject("scenescore.replicate.window-seconds")
+    private int windowSeconds;
+    @PropertyInject("scenescore.replicate.max-generation-seconds")
+    private int maxGenerationSeconds;
+    @PropertyInject("scenescore.replicate.poll.initial-ms")
+    private long pollInitialMs;
+    @PropertyInject("scenescore.replicate.poll.max-ms")
+    private long pollMaxMs;
+    @PropertyInject("scenescore.replicate.poll.max-polls")
+    private int maxPolls;
+    @PropertyInject("scenescore.replicate.poll.budget-ms")
+    private long pollBudgetMs;
+    @PropertyInject(value = "scenescore.style-prompt", defaultValue = "")
+    private String stylePrompt;
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        Registry registry = camelContext.getRegistry();
+        PollSchedule polls = new PollSchedule(pollInitialMs, pollMaxMs, maxPolls, pollBudgetMs);
+        MusicGenRequests musicGen = new MusicGenRequests(musicGenVersion, new PromptBuilder(stylePrompt));
+        registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds), windowSeconds, polls, musicGen));
+        registry.bind("replicateCalls", new ReplicateCalls(replicateBaseUrl, preferWaitSeconds));
+        registry.bind("replicateAnswers", new ReplicateAnswers());
+        registry.bind("replicateRetryDelay", new ReplicateRetryDelay());
+    }
+}

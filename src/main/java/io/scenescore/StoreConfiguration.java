@@ -1,0 +1,36 @@
+package io.scenescore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+
+import io.scenescore.store.Database;
+
+/**
+ * The data folder and PostgreSQL (or the embedded server): opened here, before any route starts, so that an
+ * unreachable database stops start-up with one clear line. Binds {@code dataSource}, which the run, the videos and
+ * the file drop use.
+ */
+public class StoreConfiguration implements CamelConfiguration {
+
+    @PropertyInject("scenescore.data-dir")
+    private String dataDir;
+    @PropertyInject(value = "scenescore.db.url", defaultValue = "")
+    private String dbUrl;
+    @PropertyInject(value = "scenescore.db.user", defaultValue = "")
+    private String dbUser;
+    @PropertyInject(value = "scenescore.db.password", defaultValue = "")
+    private String dbPassword;
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        Path data = Wiring.dataDir(dataDir);
+        Files.createDirectories(data.resolve("work"));
+        Database database = Database.open(dbUrl, dbUser, dbPassword, data.resolve("pg"));
+        camelContext.addService(database, true, true);
+        camelContext.getRegistry().bind("dataSource", database.dataSource());
+    }
+}
