@@ -81,7 +81,7 @@ public final class ReplicateChains {
             chain.awaiting(Prediction.adopted(inflight));
             return;
         }
-        chain.polled(null);
+        chain.forgetPrediction();
         chain.prepared(requests.create(work.scene(), run.params(), chain.generation(), chain.inputUrl()));
     }
 

@@ -107,9 +107,15 @@ public final class SceneChain {
         return prediction;
     }
 
-    /** The prediction of the current generation, created, found again or freshly polled. */
+    /** What a poll of the current prediction answered; counts the poll. */
     void polled(Prediction prediction) {
         this.prediction = prediction;
+        polls++;
+    }
+
+    /** The current generation has no prediction yet: one is to be created (or found). */
+    void forgetPrediction() {
+        this.prediction = null;
     }
 
     /** Starts waiting for the current prediction: polls and deadline count from now. */
@@ -124,9 +130,9 @@ public final class SceneChain {
         return schedule.keepPolling(prediction.terminal(), polls, deadline);
     }
 
-    /** The wait before the next poll; counts it. */
+    /** The wait before the next poll: the schedule's (scenescore.replicate.poll.*), growing with the polls made. */
     public long nextPollDelay() {
-        return schedule.delayMillis(polls++);
+        return schedule.delayMillis(polls);
     }
 
     public int polls() {

@@ -110,6 +110,7 @@ public final class FakeReplicate implements AutoCloseable {
     private final AtomicInteger createdPredictions = new AtomicInteger();
     private final AtomicInteger droppedCreates = new AtomicInteger();
     private final AtomicInteger pollCount = new AtomicInteger();
+    private final Map<String, List<Long>> pollTimes = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger failedPolls = new AtomicInteger();
     private final AtomicInteger downloadCount = new AtomicInteger();
     private final AtomicInteger droppedDownloads = new AtomicInteger();
@@ -244,6 +245,7 @@ public final class FakeReplicate implements AutoCloseable {
         }
         createRequests.clear();
         createdInputs.clear();
+        pollTimes.clear();
         canceledIds.clear();
         authHeadersSeen.clear();
         for (AtomicInteger counter : List.of(throttledCreates, createdPredictions, droppedCreates, pollCount, failedPolls,
@@ -283,6 +285,11 @@ public final class FakeReplicate implements AutoCloseable {
     }
 
     /** {@code GET /v1/predictions/{id}} calls that passed auth, injected failures included. */
+    /** When each prediction was polled, in milliseconds of a monotonic clock, in order. */
+    public Map<String, List<Long>> pollTimes() {
+        return Map.copyOf(pollTimes);
+    }
+
     public int pollCount() {
         return pollCount.get();
     }
@@ -469,6 +476,7 @@ public final class FakeReplicate implements AutoCloseable {
 
     private void poll(HttpExchange exchange, String id) throws IOException {
         pollCount.incrementAndGet();
+        pollTimes.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(System.nanoTime() / 1_000_000);
         Optional<Integer> failure = failPolls.fire();
         if (failure.isPresent()) {
             failedPolls.incrementAndGet();
