@@ -19,6 +19,11 @@ public final class ProblemDocuments {
     public record Problem(int status, String json, String contentRange) {
     }
 
+    /** The problem+json text of {@code failure}, as {@link #describe} makes it. */
+    public String json(Throwable failure) {
+        return describe(failure).json();
+    }
+
     public Problem describe(Throwable failure) {
         // bean and expression calls wrap what our code threw
         ApiProblem p = find(failure, ApiProblem.class);
