@@ -70,8 +70,9 @@ class RouteReloadIT {
         assertThat(service.get("/api/v3/audio/status/" + jobId).headers().firstValue("Cache-Control")).contains("no-store");
         int routesBefore = routeCount;
 
-        // an operator lets clients cache status answers for a moment; api.camel.yaml holds four routes. Saved in
-        // place, as an editor does: the watcher may see it half-written first, and then whole
+        // an operator lets clients cache status answers for a moment; api.camel.yaml holds the REST table and the
+        // routes its verbs call (inlined into the table's routes). Saved in place, as an editor does: the watcher
+        // may see it half-written first, and then whole
         Files.writeString(routes.resolve("api.camel.yaml"), originalApi.replace("constant: no-store", "constant: \"private, max-age=5\""));
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
@@ -85,7 +86,8 @@ class RouteReloadIT {
 
     @Test
     void aBrokenYamlEditKeepsTheServiceAnsweringAndHealthNamesTheFileAndLine() throws Exception {
-        String broken = originalApi.replace("      uri: platform-http:/api/v3/jobs\n", "      uri: platform-http:/api/v3/jobs\n     parameters: [oops\n");
+        String broken = originalApi.replace("      uri: direct:api-status\n", "      uri: direct:api-status\n     parameters: [oops\n");
+        assertThat(broken).isNotEqualTo(originalApi);
         int brokenLine = lineOf(broken, "parameters: [oops");
 
         replaceApiRoutes(broken);
@@ -112,7 +114,10 @@ class RouteReloadIT {
     @Test
     void anEditWhoseRoutesCannotBeBuiltPutsTheLastGoodVersionBack() throws Exception {
         // valid YAML, but the bean it names does not exist: Camel has removed the file's routes by the time it fails
-        replaceApiRoutes(originalApi.replace("ref: jobRequests\n            method: readJob", "ref: noSuchBean\n            method: readJob"));
+        // the file's routes, the REST table's among them (POST /jobs runs api-create-job inlined), are gone then
+        String unbuildable = originalApi.replace("ref: jobRequests, method: readRun", "ref: noSuchBean, method: readRun");
+        assertThat(unbuildable).isNotEqualTo(originalApi);
+        replaceApiRoutes(unbuildable);
 
         String problem = awaitRouteFilesDown();
         assertThat(problem).startsWith("api.camel.yaml: ").contains("noSuchBean");
