@@ -14,6 +14,7 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import io.scenescore.api.ApiKeyGuard;
 import io.scenescore.api.IdempotentAnswers;
@@ -40,7 +41,12 @@ class IdempotentReplayTest extends CamelMainTestSupport {
     }
 
     @Override
-    protected void bindToRegistryAfterInjections(Registry registry) {
+    protected void bindToRegistry(Registry registry) {
+        // camel-sql wants a DataSource to build its endpoints; this one points nowhere, so a statement that
+        // escaped the mocks would fail loudly
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/nowhere");
+        registry.bind("dataSource", nowhere);
         registry.bind("apiKeyGuard", new ApiKeyGuard(null));
         registry.bind("idempotentAnswers", new IdempotentAnswers());
         registry.bind("jobRequests", new JobRequests());
