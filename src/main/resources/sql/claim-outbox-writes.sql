@@ -16,8 +16,8 @@ WITH job_versions AS (
     FOR UPDATE OF f SKIP LOCKED
 )
 UPDATE file_drops d
-SET writer = :#${variable.instanceId},
-    writer_until = now() + make_interval(secs => CAST(:#${variable.claimSeconds} AS double precision))
+SET writer = :#${properties:scenescore.instance-id},
+    writer_until = now() + make_interval(secs => CAST(:#${properties:scenescore.filedrop.outbox-claim-seconds} AS double precision))
 FROM claimable c
 WHERE d.name = c.name
 RETURNING d.name, d.job_id, c.version

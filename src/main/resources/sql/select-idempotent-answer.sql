@@ -1,1 +1,1 @@
-SELECT request_sha256, job_id, status, body FROM idempotency_keys WHERE key = :#${variable.idempotencyKey}
+SELECT request_sha256, job_id, status, body FROM idempotency_keys WHERE key = :#${variable.idempotency.key}

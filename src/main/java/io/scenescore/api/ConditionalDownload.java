@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Header;
+import org.apache.camel.Message;
 
 import io.scenescore.job.NotReady;
 import io.scenescore.job.UnknownJob;
@@ -32,13 +33,23 @@ public final class ConditionalDownload {
         }
     }
 
-    /** What a request asks of a download: its If-None-Match and Range headers (either may be null). */
-    public record Conditions(String ifNoneMatch, String range) {
+    /**
+     * What a request asks of a download: its If-None-Match and Range headers (either may be null), and where its
+     * answer goes (null when it did not come over HTTP), for a file sent from disk.
+     */
+    public record Conditions(String ifNoneMatch, String range, VideoDownloads.Reply reply) {
+
+        public Conditions(String ifNoneMatch, String range) {
+            this(ifNoneMatch, range, null);
+        }
     }
 
-    /** Bound from the headers: a Simple argument would lose the quotes of an ETag. */
-    public Conditions conditions(@Header("If-None-Match") String ifNoneMatch, @Header("Range") String range) {
-        return new Conditions(ifNoneMatch, range);
+    /**
+     * Bound from the headers (a Simple argument would lose the quotes of an ETag); taken first thing, since later
+     * steps (camel-sql's among them) put other messages in the place of the HTTP request's.
+     */
+    public Conditions conditions(@Header("If-None-Match") String ifNoneMatch, @Header("Range") String range, Message message) {
+        return new Conditions(ifNoneMatch, range, VideoDownloads.replyOf(message));
     }
 
     /** The answer to a request with these conditions; 416 if the range is unsatisfiable. */

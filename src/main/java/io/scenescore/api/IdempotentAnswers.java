@@ -7,11 +7,23 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import io.scenescore.job.InvalidFields;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 
 /** Idempotency-Key: the same key and body get the first answer again; the same key with another body is a 422. */
 public final class IdempotentAnswers {
 
     public static final int MAX_KEY_LENGTH = 255;
+
+    /** A request that carries an Idempotency-Key: the key and the SHA-256 of its body. */
+    public record KeyedRequest(String key, String sha256) {
+    }
+
+    /** The request's key and body digest; null when it carries no key. */
+    public KeyedRequest request(@Header("Idempotency-Key") String header, @Body String body) throws NoSuchAlgorithmException {
+        String key = key(header);
+        return key == null ? null : new KeyedRequest(key, sha256(body));
+    }
 
     public String sha256(String body) throws NoSuchAlgorithmException {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
@@ -30,8 +42,8 @@ public final class IdempotentAnswers {
     }
 
     /** The stored answer to replay for this request, or a 422 when the key was used with another body. */
-    public String replay(Map<String, Object> stored, String requestSha256) {
-        if (!requestSha256.equals(stored.get("request_sha256"))) {
+    public String replay(Map<String, Object> stored, KeyedRequest request) {
+        if (!request.sha256().equals(stored.get("request_sha256"))) {
             throw new ApiProblem(422, "Idempotency-Key reused", "this Idempotency-Key was used with another request body");
         }
         return String.valueOf(stored.get("body"));

@@ -31,6 +31,11 @@ public final class JobForms {
         this.jsonLimit = jsonLimit;
     }
 
+    /** The job in a form the upload gate read. */
+    public JobForm read(UploadedForm form) throws IOException {
+        return read(form.fields(), form.files());
+    }
+
     /**
      * @param fields the form fields (parts without a file name)
      * @param files  the file parts, on disk

@@ -71,6 +71,11 @@ public final class ProblemDocuments {
         throw new IllegalArgumentException("no status for " + refusal.getClass().getName());
     }
 
+    /** The problem+json text of {@code failure}, as {@link #describe} makes it. */
+    public String json(Throwable failure) {
+        return describe(failure).json();
+    }
+
     public Problem describe(Throwable failure) {
         // bean and expression calls wrap what our code threw
         JobRefused refused = find(failure, JobRefused.class);

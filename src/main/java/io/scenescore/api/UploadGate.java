@@ -38,8 +38,9 @@ import io.scenescore.job.TooLarge;
  */
 public final class UploadGate {
 
-    /** The route that takes the form: exchange properties formFields (Map) and formFiles (List of FormPart). */
+    /** The route that takes the form: exchange property {@link #FORM}, an {@link UploadedForm}. */
     public static final String ROUTE = "direct:create-job-from-form";
+    public static final String FORM = "form";
     static final String JOBS = "/api/v3/jobs";
     private static final List<String> ANSWER_HEADERS = List.of("Location", "Content-Type");
 
@@ -116,10 +117,8 @@ public final class UploadGate {
         for (FileUpload upload : ctx.fileUploads()) {
             files.add(new FormPart(upload.name(), Path.of(upload.uploadedFileName()), upload.fileName(), upload.size()));
         }
-        ctx.vertx().executeBlocking(() -> routes.send(ROUTE, ExchangePattern.InOut, exchange -> {
-            exchange.setProperty("formFields", fields);
-            exchange.setProperty("formFiles", files);
-        }), false).onComplete(done -> {
+        UploadedForm form = new UploadedForm(fields, files);
+        ctx.vertx().executeBlocking(() -> routes.send(ROUTE, ExchangePattern.InOut, exchange -> exchange.setProperty(FORM, form)), false).onComplete(done -> {
             if (done.failed()) {
                 answer(ctx.response(), problems.describe(done.cause()));
             } else {

@@ -59,15 +59,12 @@ public final class VideoDownloads {
     }
 
     /**
-     * Where the answer to {@code message}'s request goes; taken first thing, since later steps (camel-sql's
-     * among them) put other messages in its place.
+     * Where the answer to {@code message}'s request goes, or null when it did not come over HTTP; taken first
+     * thing, since later steps (camel-sql's among them) put other messages in its place.
      */
-    public Reply reply(Message message) {
+    static Reply replyOf(Message message) {
         HttpMessage request = message.getExchange().getMessage(HttpMessage.class);
-        if (request == null) {
-            throw new IllegalStateException("the video is sent only in answer to an HTTP request");
-        }
-        return new Reply(request.getResponse(), request.getRequest().version());
+        return request == null ? null : new Reply(request.getResponse(), request.getRequest().version());
     }
 
     /**
@@ -75,6 +72,9 @@ public final class VideoDownloads {
      * over HTTP/2 returning the stream of it for the route to answer with.
      */
     public InputStream send(Reply reply, Map<String, Object> headers, Path file, ConditionalDownload.Part part) throws IOException {
+        if (reply == null) {
+            throw new IllegalStateException("a file is sent only in answer to an HTTP request");
+        }
         if (reply.version() == HttpVersion.HTTP_2) {
             return range(file, part.start(), part.length());
         }
@@ -95,12 +95,13 @@ public final class VideoDownloads {
      * The body of {@code answer}: the bytes of a soundtrack's part, or a video file's part sent as {@link #send}
      * sends it (then null over HTTP/1).
      */
-    public Object content(ConditionalDownload.Answer answer, Reply reply, Map<String, Object> headers) throws IOException {
+    public Object content(ConditionalDownload.Answer answer, ConditionalDownload.Conditions asked, Map<String, Object> headers)
+            throws IOException {
         ConditionalDownload.Download download = answer.download();
         if (download.file() == null) {
             return new ConditionalDownload().slice(download.content(), answer.part());
         }
-        return send(reply, headers, download.file(), answer.part());
+        return send(asked.reply(), headers, download.file(), answer.part());
     }
 
     /** {@code length} bytes of {@code file} from {@code start}. */

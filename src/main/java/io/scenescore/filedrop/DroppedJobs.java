@@ -42,6 +42,11 @@ public final class DroppedJobs {
         return name;
     }
 
+    /** The drop of job file {@code fileName}, bound for .error until its job is queued. */
+    public Drop drop(String fileName) {
+        return new Drop(jobName(fileName), Drop.ERROR);
+    }
+
     /** The same limit as a JSON body over HTTP, checked before the file is read. */
     public void checkSize(long bytes) {
         if (bytes > maxBytes) {
@@ -87,7 +92,11 @@ public final class DroppedJobs {
      * Moves {@code NAME.mp4}, if there is one, into {@code folder} (.done or .error) where its job file goes,
      * replacing one of the same name there. A link is moved as it is, not followed.
      */
-    public void moveVideo(String dropName, String folder) throws IOException {
+    public void moveVideo(Drop drop) throws IOException {
+        moveVideo(drop.name(), drop.folder());
+    }
+
+    private void moveVideo(String dropName, String folder) throws IOException {
         if (!".done".equals(folder) && !".error".equals(folder)) {
             throw new IllegalArgumentException("not a drop folder: " + folder);
         }

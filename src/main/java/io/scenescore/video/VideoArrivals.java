@@ -5,17 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.component.exec.ExecResult;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import io.scenescore.job.InvalidFields;
 import io.scenescore.job.TooLarge;
 import io.scenescore.media.VideoFacts;
+import io.scenescore.media.VideoProbe;
 
 /** A job's video as it arrives with the request: an uploaded part, or fetched from video_url. */
 public final class VideoArrivals {
 
     private final long maxBytes;
     private final VideoFetcher fetcher;
+    private final VideoProbe probe = new VideoProbe();
 
     public VideoArrivals(long maxBytes, VideoFetcher fetcher) {
         this.maxBytes = maxBytes;
@@ -60,7 +63,8 @@ public final class VideoArrivals {
         return video;
     }
 
-    public ArrivedVideo probed(ArrivedVideo video, VideoFacts facts) {
-        return video.probed(facts);
+    /** {@code video} with the facts ffprobe found ({@code result}); a 4xx naming it when it is not a video. */
+    public ArrivedVideo probed(ArrivedVideo video, ExecResult result) throws IOException {
+        return video.probed(probe.facts(result, video.field(), video.what()));
     }
 }

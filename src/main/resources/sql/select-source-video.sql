@@ -1,2 +1,0 @@
-SELECT content, file_name, content_type, size_bytes, sha256, duration_seconds, frame_rate
-FROM source_videos WHERE job_id = CAST(:#${exchangeProperty.jobId} AS uuid)
