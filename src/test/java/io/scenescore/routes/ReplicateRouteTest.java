@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import io.scenescore.run.SceneWork;
@@ -43,16 +41,10 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
 
     private void run(Function<Call, Object[]> script, String params, String... titles) throws Exception {
         this.script = script;
-        adviseRun(job(JOB, params, titles));
-        advise("score-scene", a -> {
-        });
         advise("music-replicate", a -> a.weaveById("record-prediction-id").replace().to("mock:recorded-prediction"));
         advise("replicate-find-created", a -> a.weaveById("known-prediction-ids").replace().setVariable("answer", a.constant(List.of())));
         advise("replicate-request", a -> a.weaveById("call-replicate").replace().process(this::answer));
-        context.start();
-        getMockEndpoint("mock:completed").expectedMessageCount(1);
-        template.sendBody("direct:run", Map.of("id", JOB));
-        MockEndpoint.assertIsSatisfied(context);
+        runJob(job(JOB, params, titles), "mock:completed");
     }
 
     private void answer(Exchange exchange) throws Exception {
@@ -76,14 +68,6 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
 
     private List<Call> creates() {
         return calls.stream().filter(c -> c.is("POST", "/predictions")).toList();
-    }
-
-    private List<SceneWork> storedScenes() {
-        List<SceneWork> stored = new ArrayList<>();
-        for (Exchange e : getMockEndpoint("mock:stored-scenes").getReceivedExchanges()) {
-            stored.add(e.getMessage().getBody(SceneWork.class));
-        }
-        return stored;
     }
 
     static String prediction(String id, String status, String output, String error) {

@@ -2,11 +2,6 @@ package io.scenescore.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.apache.camel.Exchange;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import io.scenescore.run.SceneWork;
@@ -25,23 +20,10 @@ class RunRouteTest extends RunRoutesTestSupport {
         return "fake";
     }
 
-    private List<SceneWork> storedScenes() {
-        List<SceneWork> stored = new ArrayList<>();
-        for (Exchange e : getMockEndpoint("mock:stored-scenes").getReceivedExchanges()) {
-            stored.add(e.getMessage().getBody(SceneWork.class));
-        }
-        return stored;
-    }
-
     @Test
     void eachSceneContinuesThePieceBeforeItInStoryboardOrder() throws Exception {
-        adviseRun(job(JOB, "{\"error_strategy\": \"continue_with_silence\"}", "dawn", "noon", "dusk"));
-        context.start();
-        getMockEndpoint("mock:completed").expectedMessageCount(1);
+        runJob(job(JOB, "{\"error_strategy\": \"continue_with_silence\"}", "dawn", "noon", "dusk"), "mock:completed");
 
-        template.sendBody("direct:run", java.util.Map.of("id", JOB));
-
-        MockEndpoint.assertIsSatisfied(context);
         assertThat(continued).containsExactly(null, "fake://piece-0", "fake://piece-1");
         assertThat(storedScenes()).extracting(SceneWork::index).containsExactly(0, 1, 2);
         assertThat(storedScenes()).extracting(SceneWork::status).containsOnly("completed");
@@ -50,13 +32,8 @@ class RunRouteTest extends RunRoutesTestSupport {
 
     @Test
     void aFailedSceneBecomesSilenceAndTheNextStartsAfresh() throws Exception {
-        adviseRun(job(JOB, "{\"error_strategy\": \"continue_with_silence\"}", "dawn", "fails", "dusk"));
-        context.start();
-        getMockEndpoint("mock:completed").expectedMessageCount(1);
+        runJob(job(JOB, "{\"error_strategy\": \"continue_with_silence\"}", "dawn", "fails", "dusk"), "mock:completed");
 
-        template.sendBody("direct:run", java.util.Map.of("id", JOB));
-
-        MockEndpoint.assertIsSatisfied(context);
         SceneWork silent = storedScenes().get(1);
         assertThat(silent.status()).isEqualTo("silence");
         assertThat(silent.source()).isEqualTo("silence");
@@ -67,14 +44,9 @@ class RunRouteTest extends RunRoutesTestSupport {
 
     @Test
     void aFailedSceneFailsTheRunWhenItHalts() throws Exception {
-        adviseRun(job(JOB, "{\"error_strategy\": \"halt\"}", "dawn", "fails", "dusk"));
-        context.start();
-        getMockEndpoint("mock:failed").expectedMessageCount(1);
-        getMockEndpoint("mock:completed").expectedMessageCount(0);
+        runJob(job(JOB, "{\"error_strategy\": \"halt\"}", "dawn", "fails", "dusk"), "mock:failed");
 
-        template.sendBody("direct:run", java.util.Map.of("id", JOB));
-
-        MockEndpoint.assertIsSatisfied(context);
+        assertThat(getMockEndpoint("mock:completed").getReceivedCounter()).isZero();
         assertThat(storedScenes()).extracting(SceneWork::index).containsExactly(0);
         assertThat(continued).hasSize(2);
         assertThat(hookCalls).last().asString().startsWith("on-run-failed|" + JOB + "|");
@@ -82,13 +54,8 @@ class RunRouteTest extends RunRoutesTestSupport {
 
     @Test
     void hooksGetTheStatusDocumentAsJsonTextWithTheJobIdHeader() throws Exception {
-        adviseRun(job(JOB, "{}", "dawn", "noon"));
-        context.start();
-        getMockEndpoint("mock:completed").expectedMessageCount(1);
+        runJob(job(JOB, "{}", "dawn", "noon"), "mock:completed");
 
-        template.sendBody("direct:run", java.util.Map.of("id", JOB));
-
-        MockEndpoint.assertIsSatisfied(context);
         String document = "{\"job_id\": \"" + JOB + "\"}";
         assertThat(hookCalls).containsExactly(
                 "on-scene-completed|" + JOB + "|" + document,
@@ -98,16 +65,11 @@ class RunRouteTest extends RunRoutesTestSupport {
 
     @Test
     void aHookThatFailsNeverFailsTheRun() throws Exception {
-        adviseRun(job(JOB, "{}", "dawn", "noon"));
         advise("on-scene-completed", a -> a.weaveAddLast().throwException(new IllegalStateException("chat is down")));
         advise("on-run-completed", a -> a.weaveAddLast().throwException(new IllegalStateException("folder is gone")));
-        context.start();
-        getMockEndpoint("mock:completed").expectedMessageCount(1);
-        getMockEndpoint("mock:stored-scenes").expectedMessageCount(2);
 
-        template.sendBody("direct:run", java.util.Map.of("id", JOB));
+        runJob(job(JOB, "{}", "dawn", "noon"), "mock:completed");
 
-        MockEndpoint.assertIsSatisfied(context);
         assertThat(getMockEndpoint("mock:failed").getReceivedCounter()).isZero();
         assertThat(storedScenes()).extracting(SceneWork::status).containsOnly("completed");
     }

@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
@@ -33,6 +34,7 @@ import io.scenescore.run.ContinuationAggregationStrategy;
 import io.scenescore.run.RunGuard;
 import io.scenescore.run.RunPlanner;
 import io.scenescore.run.RunSlots;
+import io.scenescore.run.SceneWork;
 import io.scenescore.run.Soundtracks;
 import io.scenescore.store.VideoStore;
 import io.scenescore.video.VideoFiles;
@@ -122,6 +124,24 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
             throw new io.scenescore.run.MusicSourceFailure("the fake source failed scene " + work.index());
         }
         work.continuedFrom("fake://piece-" + work.index(), 2, null);
+    }
+
+    /** Runs the job through execute-run (advised by {@link #adviseRun} and whatever the test advised before) until it ends at {@code end}. */
+    void runJob(Map<String, Object> job, String end) throws Exception {
+        adviseRun(job);
+        context.start();
+        getMockEndpoint(end).expectedMessageCount(1);
+        template.sendBody("direct:run", Map.of("id", job.get("id")));
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    /** The scenes the run stored, in the order it stored them. */
+    List<SceneWork> storedScenes() {
+        List<SceneWork> stored = new ArrayList<>();
+        for (Exchange e : getMockEndpoint("mock:stored-scenes").getReceivedExchanges()) {
+            stored.add(e.getMessage().getBody(SceneWork.class));
+        }
+        return stored;
     }
 
     void advise(String routeId, ThrowingConsumer<AdviceWithRouteBuilder, Exception> advice) throws Exception {
