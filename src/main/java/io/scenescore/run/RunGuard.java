@@ -17,6 +17,19 @@ public final class RunGuard {
         return !exchange.getProperty("run", Run.class).params().halts();
     }
 
+    /**
+     * Why a run failed, in the words of what failed: the split and the calls between routes wrap a failure in
+     * Camel's own exceptions ("Multicast processing failed for number 1 ..."), which say nothing to a user.
+     */
+    public String reason(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t
+                && (t instanceof org.apache.camel.CamelException || t instanceof org.apache.camel.RuntimeCamelException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
     /** A scene whose music failed gets silence of its length, with the failure's words in its status. */
     public SceneWork silence(SceneWork scene, Throwable failure) {
         return scene.silenced(failure.getMessage());

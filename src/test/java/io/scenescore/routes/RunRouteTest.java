@@ -47,6 +47,9 @@ class RunRouteTest extends RunRoutesTestSupport {
         runJob(job(JOB, "{\"error_strategy\": \"halt\"}", "dawn", "fails", "dusk"), "mock:failed");
 
         assertThat(getMockEndpoint("mock:completed").getReceivedCounter()).isZero();
+        // the reason stored is the scene's failure in its own words, not the split's wrapping of it
+        assertThat(getMockEndpoint("mock:failed").getReceivedExchanges().get(0).getMessage().getBody(String.class))
+                .isEqualTo("the fake source failed scene 1");
         assertThat(storedScenes()).extracting(SceneWork::index).containsExactly(0);
         assertThat(continued).hasSize(2);
         assertThat(hookCalls).last().asString().startsWith("on-run-failed|" + JOB + "|");
