@@ -56,11 +56,6 @@ public final class ReplicateAnswers {
         throw new io.scenescore.run.MusicSourceFailure(problem(code, text) + " while " + call.what());
     }
 
-    /** A prediction known by its id only, e.g. to cancel it. */
-    public Prediction known(String id) {
-        return Prediction.adopted(id);
-    }
-
     /** How long to wait after a 429: the body's retry_after, else the Retry-After header, else {@code fallbackMs}. */
     public long retryAfterMillis(String body, String header, long fallbackMs) {
         try {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.scenescore.media.RawAudio;
+import io.scenescore.media.SceneAudioCommands;
 import io.scenescore.run.Run;
 import io.scenescore.run.SceneSegment;
 import io.scenescore.run.SceneWork;
@@ -22,6 +23,7 @@ public final class ReplicateChains {
     private final PollSchedule schedule;
     private final MusicGenRequests requests;
     private final ReplicateAnswers answers = new ReplicateAnswers();
+    private final SceneAudioCommands cuts = new SceneAudioCommands();
 
     public ReplicateChains(ContinuationPlanner planner, int windowSeconds, PollSchedule schedule, MusicGenRequests requests) {
         this.planner = planner;
@@ -66,9 +68,10 @@ public final class ReplicateChains {
         chain.continueFrom("data:audio/wav;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(chain.windowFile())));
     }
 
-    /** The stored segment of the previous scene. */
-    public Path previousFile(Run run) {
-        return run.sheet().previous().map(SceneSegment::file).orElseThrow();
+    /** The FFmpeg run that cuts the restored previous piece's last seconds into the chain's window file. */
+    public List<String> windowCommand(SceneChain chain, Run run) {
+        Path previous = run.sheet().previous().map(SceneSegment::file).orElseThrow();
+        return cuts.window(previous, restoredWindow(run.sheet()), chain.windowFile());
     }
 
     /**
