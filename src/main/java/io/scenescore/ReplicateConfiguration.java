@@ -1,8 +1,12 @@
 package io.scenescore;
 
+import java.time.Duration;
+
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.StartupListener;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 
 import io.scenescore.replicate.ContinuationPlanner;
@@ -12,6 +16,8 @@ import io.scenescore.replicate.PromptBuilder;
 import io.scenescore.replicate.ReplicateAnswers;
 import io.scenescore.replicate.ReplicateCalls;
 import io.scenescore.replicate.ReplicateChains;
+import io.scenescore.replicate.ReplicateHealth;
+import io.scenescore.run.MusicSources;
 import io.scenescore.replicate.ReplicateRetryDelay;
 
 /** Replicate's MusicGen as a music source (routes/replicate.camel.yaml): requests, chains, polls and retries. */
@@ -37,6 +43,14 @@ public class ReplicateConfiguration implements CamelConfiguration {
     private long pollBudgetMs;
     @PropertyInject(value = "scenescore.style-prompt", defaultValue = "")
     private String stylePrompt;
+    @PropertyInject("scenescore.replicate.breaker.failures")
+    private int breakerFailures;
+    @PropertyInject("scenescore.replicate.breaker.open-seconds")
+    private int breakerOpenSeconds;
+    @PropertyInject(value = "scenescore.provider", defaultValue = "")
+    private String provider;
+    @PropertyInject(value = "scenescore.replicate.token", defaultValue = "")
+    private String replicateToken;
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
@@ -45,7 +59,18 @@ public class ReplicateConfiguration implements CamelConfiguration {
         MusicGenRequests musicGen = new MusicGenRequests(musicGenVersion, new PromptBuilder(stylePrompt));
         registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds), windowSeconds, polls, musicGen));
         registry.bind("replicateCalls", new ReplicateCalls(replicateBaseUrl, preferWaitSeconds));
-        registry.bind("replicateAnswers", new ReplicateAnswers());
+        ReplicateHealth health = new ReplicateHealth(breakerFailures, Duration.ofSeconds(breakerOpenSeconds),
+                "replicate".equals(MusicSources.choose(provider, replicateToken)));
+        registry.bind("replicateBreaker", health.breaker());
+        registry.bind("replicateAnswers", new ReplicateAnswers(health));
+        // on /observe/health as "replicate", once the health registry exists
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                health.setCamelContext(context);
+                HealthCheckRegistry.get(context).register(health);
+            }
+        });
         registry.bind("replicateRetryDelay", new ReplicateRetryDelay());
     }
 }

@@ -17,6 +17,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ReplicateAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final ReplicateHealth health;
+
+    /** @param health where refusals and accepted calls are told, for /observe/health; null: nowhere */
+    public ReplicateAnswers(ReplicateHealth health) {
+        this.health = health;
+    }
+
+    public ReplicateAnswers() {
+        this(null);
+    }
 
     public Prediction prediction(String body) throws JsonProcessingException {
         return prediction(JSON.readTree(body));
@@ -33,25 +43,38 @@ public final class ReplicateAnswers {
 
     /**
      * What a call answered, as bytes: 2xx only. A 429 or a 5xx is {@link ReplicateBusy} (tried again, after
-     * Retry-After when given); any other answer ends the call with Replicate's words.
+     * Retry-After when given); a missing output file is {@link OutputGone} (tried again a few times); a 401 or 403
+     * from the API is {@link ReplicateRefused} (the run fails at once); any other answer ends the call with
+     * Replicate's words.
      */
     public byte[] answer(ReplicateCall call, Integer status, String retryAfter, byte[] body) throws ReplicateBusy {
         int code = status == null ? 0 : status;
         if (code >= 200 && code < 300) {
+            if (call.toApi() && health != null) {
+                health.accepted();
+            }
             return body == null ? new byte[0] : body;
         }
         String text = body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
         if (code == 429) {
             long wait = retryAfterMillis(text, retryAfter, -1);
             throw new ReplicateBusy("Replicate throttled " + call.what() + (wait >= 0 ? "; waiting " + wait + " ms" : ""),
-                    wait >= 0 ? wait : null);
+                    wait >= 0 ? wait : null, false);
         }
         if (code >= 500) {
             long wait = retryAfterMillis("", retryAfter, -1);
-            throw new ReplicateBusy(problem(code, text) + " while " + call.what(), wait >= 0 ? wait : null);
+            throw new ReplicateBusy(problem(code, text) + " while " + call.what(), wait >= 0 ? wait : null, call.toApi());
         }
         if (!call.toApi()) {
-            throw new io.scenescore.run.MusicSourceFailure(call.what() + " failed: the file is gone (HTTP " + code + ")");
+            throw new OutputGone(call.what() + " failed: the file is not there (HTTP " + code + ")");
+        }
+        if (code == 401 || code == 403) {
+            String why = "Replicate refused the API token (HTTP " + code + (code == 401 ? ": not accepted" : ": not allowed")
+                    + "); check REPLICATE_API_TOKEN";
+            if (health != null) {
+                health.refused(why);
+            }
+            throw new ReplicateRefused(why);
         }
         throw new io.scenescore.run.MusicSourceFailure(problem(code, text) + " while " + call.what());
     }

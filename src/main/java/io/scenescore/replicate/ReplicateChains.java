@@ -93,6 +93,20 @@ public final class ReplicateChains {
         chain.awaiting(answers.prediction(answer));
     }
 
+    /**
+     * The prediction read again after its output file was not there: a succeeded prediction with an output URL is
+     * fetched again from it; one without (expired, data removed) gives the scene up.
+     */
+    public void reread(SceneChain chain, String answer) throws IOException {
+        String id = chain.prediction().id();
+        Prediction again = answers.prediction(answer);
+        if (!again.succeeded() || again.outputUrl() == null) {
+            throw new io.scenescore.run.MusicSourceFailure("the output of prediction " + id + " is gone (the prediction is "
+                    + again.status() + " and lists no output any more)");
+        }
+        chain.reread(again);
+    }
+
     /** What a poll answered. */
     public void polled(SceneChain chain, String answer) throws IOException {
         chain.polled(answers.prediction(answer));

@@ -16,10 +16,13 @@ public final class ReplicateRetryDelay implements Processor {
         if (failure == null) {
             failure = exchange.getException();
         }
-        if (failure instanceof ReplicateBusy busy && busy.retryAfterMillis() != null) {
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, busy.retryAfterMillis());
-        } else {
-            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+        // the circuit breaker wraps what failed inside it
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ReplicateBusy busy && busy.retryAfterMillis() != null) {
+                exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, busy.retryAfterMillis());
+                return;
+            }
         }
+        exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
     }
 }

@@ -113,6 +113,11 @@ public final class SceneChain {
         polls++;
     }
 
+    /** The current prediction as read again after its output file was not found. */
+    void reread(Prediction prediction) {
+        this.prediction = prediction;
+    }
+
     /** The current generation has no prediction yet: one is to be created (or found). */
     void forgetPrediction() {
         this.prediction = null;

@@ -10,7 +10,7 @@ public final class RunGuard {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RunStop) {
+            if (t instanceof RunStop || t instanceof SetupFailure) {
                 return false;
             }
         }
@@ -32,7 +32,7 @@ public final class RunGuard {
 
     /** A scene whose music failed gets silence of its length, with the failure's words in its status. */
     public SceneWork silence(SceneWork scene, Throwable failure) {
-        return scene.silenced(failure.getMessage());
+        return scene.silenced(reason(failure));
     }
 
     /** @param cancelRequested the renewal's answer: null when no row was renewed */

@@ -203,4 +203,52 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
         assertThat(storedScenes().get(0).status()).isEqualTo("silence");
         assertThat(storedScenes().get(0).error()).contains("Replicate answered 503: down for maintenance");
     }
+
+    @Test
+    void anOutputFileNotThereYetIsFetchedAgain() throws Exception {
+        run(call -> call.uri().endsWith("p1.wav") && count("GET", "p1.wav") <= 2
+                ? new Object[] {404, "not found"} : healthy(call), "{}", "dawn");
+
+        assertThat(count("GET", "p1.wav")).isEqualTo(3);
+        assertThat(storedScenes().get(0).status()).isEqualTo("completed");
+    }
+
+    @Test
+    void anOutputReallyGoneIsLookedForOnceMoreInThePredictionBeforeTheSceneIsGivenUp() throws Exception {
+        run(call -> call.uri().endsWith("p1.wav") ? new Object[] {404, "not found"} : healthy(call), "{}", "dawn");
+
+        // download-retries is 2: three tries; then three more, each after reading the prediction again for its output
+        assertThat(count("GET", "p1.wav")).isEqualTo(6);
+        assertThat(count("GET", "/predictions/p1")).isEqualTo(2 + 3);
+        assertThat(storedScenes().get(0).status()).isEqualTo("silence");
+        assertThat(storedScenes().get(0).error()).contains("output of prediction p1").contains("HTTP 404");
+    }
+
+    @Test
+    void anUnreachableReplicateOpensTheBreakerAndTheRemainingScenesFallBackAtOnce() throws Exception {
+        run(call -> new Object[] {new ConnectException("Connection refused")}, "{}", "dawn", "noon", "dusk");
+
+        // three failures in a row open the breaker (route-tests): nothing is called after that
+        assertThat(calls).hasSize(3);
+        assertThat(storedScenes()).extracting(SceneWork::status).containsExactly("silence", "silence", "silence");
+        assertThat(storedScenes()).extracting(SceneWork::error).allMatch(e -> e.startsWith("Replicate is unreachable"));
+        assertThat(replicateHealth.breaker().getState().name()).isEqualTo("OPEN");
+        replicateHealth.setCamelContext(context);
+        assertThat(replicateHealth.call().getState().name()).isEqualTo("DOWN");
+    }
+
+    @Test
+    void aRefusedTokenFailsTheRunAtOnceWithoutRetries() throws Exception {
+        this.script = call -> call.is("POST", "/predictions") ? new Object[] {401, "{\"detail\": \"Invalid token.\"}"} : healthy(call);
+        advise("replicate-request", a -> a.weaveById("call-replicate").replace().process(this::answer));
+        runJob(job(JOB, "{\"error_strategy\": \"continue_with_silence\"}", "dawn", "noon"), "mock:failed");
+
+        assertThat(creates()).hasSize(1);
+        assertThat(getMockEndpoint("mock:failed").getReceivedExchanges().get(0).getMessage().getBody(String.class))
+                .isEqualTo("Replicate refused the API token (HTTP 401: not accepted); check REPLICATE_API_TOKEN")
+                .doesNotContain("r8_route_test_token");
+        replicateHealth.setCamelContext(context);
+        assertThat(replicateHealth.call().getState().name()).isEqualTo("DOWN");
+        assertThat(replicateHealth.call().getMessage()).hasValueSatisfying(m -> assertThat(m).contains("refused the API token"));
+    }
 }

@@ -1,6 +1,7 @@
 package io.scenescore.routes;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import io.scenescore.replicate.PromptBuilder;
 import io.scenescore.replicate.ReplicateAnswers;
 import io.scenescore.replicate.ReplicateCalls;
 import io.scenescore.replicate.ReplicateChains;
+import io.scenescore.replicate.ReplicateHealth;
 import io.scenescore.replicate.ReplicateRetryDelay;
 import io.scenescore.run.ContinuationAggregationStrategy;
 import io.scenescore.run.RunGuard;
@@ -51,6 +53,8 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
     /** Every status document the hooks were called with, as the hooks got it: "hook|jobId|body". */
     final List<String> hookCalls = new CopyOnWriteArrayList<>();
     Path work;
+    /** The circuit breaker (3 failures in a row open it for 30 s) and the refusal state, as /observe/health reads them. */
+    ReplicateHealth replicateHealth;
 
     /** The music source runs use: a route direct:music-NAME must exist. */
     abstract String provider();
@@ -94,7 +98,9 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(2, 30), 2, polls,
                 new MusicGenRequests(VERSION, new PromptBuilder("film score"))));
         registry.bind("replicateCalls", new ReplicateCalls("http://replicate.invalid/v1", 60));
-        registry.bind("replicateAnswers", new ReplicateAnswers());
+        replicateHealth = new ReplicateHealth(3, Duration.ofSeconds(30), true);
+        registry.bind("replicateBreaker", replicateHealth.breaker());
+        registry.bind("replicateAnswers", new ReplicateAnswers(replicateHealth));
         registry.bind("replicateRetryDelay", new ReplicateRetryDelay());
     }
 
