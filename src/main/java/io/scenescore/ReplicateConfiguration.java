@@ -18,6 +18,7 @@ import io.scenescore.replicate.ReplicateCalls;
 import io.scenescore.replicate.ReplicateChains;
 import io.scenescore.replicate.ReplicateHealth;
 import io.scenescore.run.MusicSources;
+import io.scenescore.replicate.ReplicateRetries;
 import io.scenescore.replicate.ReplicateRetryDelay;
 
 /** Replicate's MusicGen as a music source (routes/replicate.camel.yaml): requests, chains, polls and retries. */
@@ -43,6 +44,10 @@ public class ReplicateConfiguration implements CamelConfiguration {
     private long pollBudgetMs;
     @PropertyInject(value = "scenescore.style-prompt", defaultValue = "")
     private String stylePrompt;
+    @PropertyInject("scenescore.replicate.max-retries")
+    private int maxRetries;
+    @PropertyInject("scenescore.replicate.download-retries")
+    private int downloadRetries;
     @PropertyInject("scenescore.replicate.breaker.failures")
     private int breakerFailures;
     @PropertyInject("scenescore.replicate.breaker.open-seconds")
@@ -72,5 +77,6 @@ public class ReplicateConfiguration implements CamelConfiguration {
             }
         });
         registry.bind("replicateRetryDelay", new ReplicateRetryDelay());
+        registry.bind("replicateRetries", new ReplicateRetries(maxRetries, downloadRetries));
     }
 }

@@ -162,6 +162,20 @@ class ReplicateRunIT {
     }
 
     @Test
+    void anOutputFileNotThereAtFirstIsFetchedAgainNotThrownAway(@TempDir Path tmp) throws Exception {
+        replicate.missNextDownloads(2);
+
+        String jobId = service.generate(storyboard("", 2));
+        JsonNode status = service.awaitEnd(jobId, Duration.ofSeconds(60));
+
+        assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("completed");
+        assertThat(status.at("/progress/scenes/0/status").asText()).isEqualTo("completed");
+        assertThat(replicate.createdPredictions()).isEqualTo(1);
+        assertThat(replicate.downloadCount()).isEqualTo(3);
+        assertThat(MediaProbe.meanVolume(service.download(jobId, tmp.resolve("s.mp3")), 0, 2)).isGreaterThan(-35);
+    }
+
+    @Test
     void aRetryAfterHeaderAloneIsHonoured() throws Exception {
         replicate.throttleNextCreates(2, 1, true);
 

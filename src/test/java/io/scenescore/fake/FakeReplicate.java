@@ -98,6 +98,7 @@ public final class FakeReplicate implements AutoCloseable {
     private final ArmedFault<Throttle> throttleCreates = new ArmedFault<>();
     private final ArmedFault<Integer> failPolls = new ArmedFault<>();
     private final ArmedFault<Boolean> dropDownloads = new ArmedFault<>();
+    private final ArmedFault<Boolean> missDownloads = new ArmedFault<>();
     private final ArmedFault<String> failPredictions = new ArmedFault<>();
     private final ArmedFault<Boolean> stallPredictions = new ArmedFault<>();
     private final ArmedFault<Boolean> dropCreates = new ArmedFault<>();
@@ -198,6 +199,11 @@ public final class FakeReplicate implements AutoCloseable {
         failPolls.arm(n, status);
     }
 
+    /** The next n file downloads answer 404, as a file not yet (or no longer) on the delivery host. */
+    public void missNextDownloads(int n) {
+        missDownloads.arm(n, true);
+    }
+
     /** The next n file downloads send the full Content-Length, half the body, then close the connection. */
     public void dropNextDownloads(int n) {
         dropDownloads.arm(n, true);
@@ -240,7 +246,7 @@ public final class FakeReplicate implements AutoCloseable {
 
     /** Clears faults, counters and recorded requests; keeps predictions, files and settings. */
     public void reset() {
-        for (ArmedFault<?> fault : List.of(throttleCreates, failPolls, dropDownloads, failPredictions, stallPredictions, dropCreates)) {
+        for (ArmedFault<?> fault : List.of(throttleCreates, failPolls, dropDownloads, missDownloads, failPredictions, stallPredictions, dropCreates)) {
             fault.disarm();
         }
         createRequests.clear();
@@ -590,7 +596,7 @@ public final class FakeReplicate implements AutoCloseable {
             downloadCount.incrementAndGet();
             String name = exchange.getRequestURI().getPath().substring("/files/".length());
             byte[] bytes = fileBytes(name);
-            if (bytes == null) {
+            if (bytes == null || (!method.equals("HEAD") && missDownloads.fire().isPresent())) {
                 sendJson(exchange, 404, notFound());
                 return;
             }

@@ -102,6 +102,7 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         registry.bind("replicateBreaker", replicateHealth.breaker());
         registry.bind("replicateAnswers", new ReplicateAnswers(replicateHealth));
         registry.bind("replicateRetryDelay", new ReplicateRetryDelay());
+        registry.bind("replicateRetries", new io.scenescore.replicate.ReplicateRetries(3, 2));
     }
 
     @Override
