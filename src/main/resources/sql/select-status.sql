@@ -7,6 +7,7 @@ SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS 
         FROM scene_segments g WHERE g.job_id = j.id) AS scene_rows,
        t.job_id IS NOT NULL AS has_soundtrack, t.format AS soundtrack_format,
        t.duration_seconds AS soundtrack_duration_seconds, t.size_bytes AS soundtrack_size_bytes,
+       t.loudness_integrated, t.loudness_true_peak, t.loudness_range,
        s.file_name AS source_file_name, s.content_type AS source_content_type, s.size_bytes AS source_size_bytes,
        s.sha256 AS source_sha256, s.duration_seconds AS source_duration_seconds, s.frame_rate AS source_frame_rate,
        s.job_id IS NOT NULL AS has_source,

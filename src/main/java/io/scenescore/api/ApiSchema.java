@@ -42,7 +42,9 @@ public final class ApiSchema {
             @JsonProperty("output_format") @Schema(allowableValues = {"mp3", "wav"}) String outputFormat,
             @JsonProperty("model_version") @Schema(description = "MusicGen model version", example = "stereo-large") String modelVersion,
             @JsonProperty("error_strategy") @Schema(allowableValues = {"continue_with_silence", "halt"}) String errorStrategy,
-            @Schema(description = "passed to the music source for repeatable runs") Long seed) {
+            @Schema(description = "passed to the music source for repeatable runs") Long seed,
+            @Schema(description = "streaming (-14 LUFS, -1 dBTP; the default), broadcast (-23 LUFS, -1 dBTP), none, or {\"integrated\": LUFS, \"true_peak\": dBTP}",
+                    example = "streaming") Object loudness) {
     }
 
     @Schema(description = "A job: its storyboard and, optionally, its video (video_url, or a video part of a multipart post)")
@@ -108,7 +110,13 @@ public final class ApiSchema {
 
     @Schema(description = "The soundtrack")
     public record Audio(boolean available, @JsonProperty("duration_seconds") Double durationSeconds,
-            @JsonProperty("size_bytes") Long sizeBytes, String format, @JsonProperty("download_url") String downloadUrl) {
+            @JsonProperty("size_bytes") Long sizeBytes, String format, @JsonProperty("download_url") String downloadUrl,
+            @Schema(description = "measured on the delivered soundtrack (EBU R128); null until there is one") Loudness loudness) {
+    }
+
+    @Schema(description = "Loudness measured on a delivered file")
+    public record Loudness(@JsonProperty("integrated_lufs") Double integratedLufs, @JsonProperty("true_peak_dbtp") Double truePeakDbtp,
+            @JsonProperty("range_lu") Double rangeLu) {
     }
 
     @Schema(description = "The merged video, or why there is none; and the job's source video")

@@ -14,12 +14,13 @@ public record AudioParams(
         @JsonProperty("error_strategy") String errorStrategy,
         @JsonProperty("model_version") String modelVersion,
         @JsonProperty("output_format") String outputFormat,
-        @JsonProperty("seed") Long seed) {
+        @JsonProperty("seed") Long seed,
+        @JsonProperty("loudness") Loudness loudness) {
 
     public static final double DEFAULT_FADE = 1.0;
 
     public static AudioParams defaults() {
-        return new AudioParams(null, DEFAULT_FADE, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null);
+        return new AudioParams(null, DEFAULT_FADE, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null, Loudness.STREAMING);
     }
 
     /** These parameters with another fade, e.g. the operator's default (0 to 10 s). */
@@ -27,7 +28,12 @@ public record AudioParams(
         if (!(seconds >= 0 && seconds <= 10)) {
             throw new IllegalArgumentException("a fade must be 0 to 10 seconds, got " + seconds);
         }
-        return new AudioParams(prompt, seconds, transition, syncMode, mergeWithVideo, errorStrategy, modelVersion, outputFormat, seed);
+        return new AudioParams(prompt, seconds, transition, syncMode, mergeWithVideo, errorStrategy, modelVersion, outputFormat, seed, loudness);
+    }
+
+    /** The loudness target; parameters stored before there was one get the default (streaming). */
+    public Loudness loudnessTarget() {
+        return loudness == null ? Loudness.STREAMING : loudness;
     }
 
     public boolean halts() {

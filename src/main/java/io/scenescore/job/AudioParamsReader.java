@@ -21,7 +21,7 @@ public final class AudioParamsReader {
             "model_version", Set.of("stereo-large", "stereo-melody-large", "melody-large", "large"),
             "output_format", Set.of("mp3", "wav"));
     private static final Set<String> KNOWN = Set.of("prompt", "fade_duration", "transition", "sync_mode",
-            "merge_with_video", "error_strategy", "model_version", "output_format", "seed");
+            "merge_with_video", "error_strategy", "model_version", "output_format", "seed", "loudness");
 
     private AudioParamsReader() {
     }
@@ -92,7 +92,8 @@ public final class AudioParamsReader {
                 choice(node, "error_strategy", d.errorStrategy(), errors),
                 choice(node, "model_version", d.modelVersion(), errors),
                 choice(node, "output_format", d.outputFormat(), errors),
-                seed);
+                seed,
+                Loudness.read(node.get("loudness"), d.loudnessTarget(), errors));
     }
 
     /** The checks that need the storyboard: a fade may take at most half of the shortest scene. */

@@ -59,22 +59,26 @@ public final class FadeFilterGraph {
 
     /**
      * FFmpeg arguments joining {@code pieces} with fades or crossfades into an uncompressed WAV at
-     * {@code joinedWav} and, in the same run, the deliverable: for mp3 an MP3 at {@code mp3} encoded from the
-     * same uncompressed audio (one lossy encode); for wav the joined WAV is the deliverable.
+     * {@code joinedWav}; with a {@code measureFilter}, the same run also measures the joined audio (a second output
+     * through that filter, written nowhere), so that the encode can correct it.
      */
     public List<String> joinCommand(List<Path> pieces, List<Double> durations, double fade, String transition,
-                                    String format, Path joinedWav, Path mp3) {
+                                    Path joinedWav, String measureFilter) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
+        if (measureFilter != null) {
+            // loudnorm prints what it measured at info level
+            args.addAll(List.of("-loglevel", "info"));
+        }
         for (Path piece : pieces) {
             args.addAll(FfmpegArgs.localInput(piece));
         }
         String graph = "crossfade".equals(transition) ? crossfadeGraph(pieces.size(), fade) : graph(durations, fade);
-        if ("wav".equals(format)) {
+        if (measureFilter == null) {
             args.addAll(List.of("-filter_complex", graph, "-map", "[joined]", "-c:a", "pcm_s16le", joinedWav.toString()));
         } else {
-            args.addAll(List.of("-filter_complex", graph + ";[joined]asplit=2[wav][mp3]",
+            args.addAll(List.of("-filter_complex", graph + ";[joined]asplit=2[wav][measure];[measure]" + measureFilter + "[measured]",
                     "-map", "[wav]", "-c:a", "pcm_s16le", joinedWav.toString(),
-                    "-map", "[mp3]", "-c:a", "libmp3lame", "-b:a", "192k", mp3.toString()));
+                    "-map", "[measured]", "-f", "null", "-"));
         }
         return args;
     }

@@ -12,8 +12,17 @@ public final class FfmpegOutcome {
 
     static final int STDERR_TAIL = 2000;
 
+    /** What a finished FFmpeg or ffprobe run printed: its output, and its log (where loudnorm reports). */
+    public record Finished(String stdout, String stderr) {
+    }
+
     /** Throws unless the run exited 0; returns its standard output. */
     public String check(ExecResult result) throws IOException {
+        return finished(result).stdout();
+    }
+
+    /** Throws unless the run exited 0 (with the tail of its log); returns what it printed. */
+    public Finished finished(ExecResult result) throws IOException {
         String stderr = read(result.getStderr());
         if (result.getExitValue() != 0) {
             String tail = stderr.length() > STDERR_TAIL ? "..." + stderr.substring(stderr.length() - STDERR_TAIL) : stderr;
@@ -21,7 +30,7 @@ public final class FfmpegOutcome {
             throw new MediaToolFailure(executable + " exited with " + result.getExitValue()
                     + (tail.isBlank() ? " (killed or timed out)" : ": " + tail.strip()));
         }
-        return read(result.getStdout());
+        return new Finished(read(result.getStdout()), stderr);
     }
 
     private static String read(InputStream in) throws IOException {

@@ -17,6 +17,7 @@ public final class Run {
     private final ScoreSheet sheet = new ScoreSheet();
     private volatile String stage = "generating";
     private volatile Soundtrack soundtrack;
+    private volatile io.scenescore.media.LoudnessMeasure measuredJoin;
 
     public Run(RunPlan plan, String instanceId, int leaseSeconds) {
         this.plan = plan;
@@ -67,6 +68,15 @@ public final class Run {
         return plan.scenes().stream().filter(s -> !sheet.has(s.index()))
                 .map(s -> new SceneWork(s, plan.pieceSeconds(s), plan.provider(), plan.segmentFile(s.index())))
                 .toList();
+    }
+
+    /** The loudness the join measured, which the encode corrects from; null when there is no target. */
+    public io.scenescore.media.LoudnessMeasure measuredJoin() {
+        return measuredJoin;
+    }
+
+    public void measuredJoin(io.scenescore.media.LoudnessMeasure measured) {
+        this.measuredJoin = measured;
     }
 
     public Soundtrack soundtrack() {

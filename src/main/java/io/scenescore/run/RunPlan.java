@@ -36,8 +36,8 @@ public record RunPlan(String jobId, List<Scene> scenes, AudioParams params, Stri
         return workDir.resolve("soundtrack-joined.wav");
     }
 
-    /** The deliverable: the joined WAV itself, or the MP3 encoded from it. */
+    /** The deliverable, mastered from the joined WAV: an MP3, or a WAV of its own. */
     public Path soundtrackFile() {
-        return "wav".equals(params.outputFormat()) ? joinedFile() : workDir.resolve("soundtrack.mp3");
+        return workDir.resolve("wav".equals(params.outputFormat()) ? "soundtrack.wav" : "soundtrack.mp3");
     }
 }

@@ -4,11 +4,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The run's joined soundtrack as stored: the deliverable file, its format, exact length, size and ETag. */
-public record Soundtrack(Path file, String format, double durationSeconds, long sizeBytes, String etag) {
+import io.scenescore.media.LoudnessMeasure;
+
+/**
+ * The run's soundtrack as stored: the deliverable file, its format, exact length, size and ETag, and its loudness
+ * as measured on the delivered file (null members where it is silent).
+ */
+public record Soundtrack(Path file, String format, double durationSeconds, long sizeBytes, String etag, LoudnessMeasure loudness) {
 
     /** The deliverable's bytes, as stored. */
     public byte[] audio() throws IOException {
         return Files.readAllBytes(file);
+    }
+
+    public Double integratedLufs() {
+        return loudness == null ? null : loudness.integrated();
+    }
+
+    public Double truePeakDbtp() {
+        return loudness == null ? null : loudness.truePeak();
+    }
+
+    public Double rangeLu() {
+        return loudness == null ? null : loudness.range();
     }
 }

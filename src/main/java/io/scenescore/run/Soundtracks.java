@@ -12,31 +12,58 @@ import java.util.List;
 
 import io.scenescore.job.AudioParams;
 import io.scenescore.media.FadeFilterGraph;
+import io.scenescore.media.FfmpegOutcome;
+import io.scenescore.media.LoudnessCommands;
 import io.scenescore.media.MuxCommand;
 import io.scenescore.media.WavLength;
 import io.scenescore.video.VideoFiles;
 
-/** The run's soundtrack: the FFmpeg join of its pieces, what is stored of it, and the mux under the video. */
+/**
+ * The run's soundtrack: the FFmpeg join of its pieces (measuring its loudness in the same run), the one lossy
+ * encode that masters it to audio_params.loudness, the measure of what is delivered, and the mux under the video.
+ */
 public final class Soundtracks {
 
     private final FadeFilterGraph joins = new FadeFilterGraph();
+    private final LoudnessCommands loudness = new LoudnessCommands();
     private final MuxCommand muxes = new MuxCommand();
     private final WavLength wavLength = new WavLength();
 
+    /** The join into the uncompressed WAV, measuring its loudness too when the run has a target. */
     public List<String> joinCommand(Run run) {
         RunPlan plan = run.plan();
         AudioParams params = plan.params();
         ScoreSheet sheet = run.sheet();
         return joins.joinCommand(sheet.files(), sheet.durations(), params.fadeDuration(), params.transition(),
-                params.outputFormat(), plan.joinedFile(), plan.soundtrackFile());
+                plan.joinedFile(), params.loudnessTarget().applies() ? LoudnessCommands.measureFilter() : null);
     }
 
-    /** The joined soundtrack as stored: its length is the joined WAV's, sample-exact, where an MP3's frames round it up. */
-    public Soundtrack joined(Run run) throws IOException, NoSuchAlgorithmException {
+    /** What the join measured, kept for the encode. */
+    public void joinMeasured(Run run, FfmpegOutcome.Finished join) {
+        run.measuredJoin(loudness.parse(join.stderr()));
+    }
+
+    /** The one lossy encode (or the WAV written), corrected to the run's loudness target. */
+    public List<String> encodeCommand(Run run) {
+        RunPlan plan = run.plan();
+        return loudness.encodeCommand(plan.joinedFile(), plan.params().loudnessTarget(), run.measuredJoin(),
+                plan.params().outputFormat(), plan.soundtrackFile());
+    }
+
+    /** Measures the delivered file, for the status document. */
+    public List<String> measureCommand(Run run) {
+        return loudness.measureCommand(run.plan().soundtrackFile());
+    }
+
+    /**
+     * The soundtrack as stored: its length is the joined WAV's, sample-exact, where an MP3's frames round it up;
+     * its loudness is what {@code measured} found in the delivered file.
+     */
+    public Soundtrack joined(Run run, FfmpegOutcome.Finished measured) throws IOException, NoSuchAlgorithmException {
         RunPlan plan = run.plan();
         Path file = plan.soundtrackFile();
         Soundtrack soundtrack = new Soundtrack(file, plan.params().outputFormat(), wavLength.seconds(plan.joinedFile()),
-                Files.size(file), etag(file));
+                Files.size(file), etag(file), loudness.parse(measured.stderr()));
         run.joined(soundtrack);
         return soundtrack;
     }

@@ -46,10 +46,29 @@ public final class StatusDocuments {
             soundtrack.put("format", row.get("soundtrack_format"));
             soundtrack.put("duration_seconds", row.get("soundtrack_duration_seconds"));
             soundtrack.put("size_bytes", row.get("soundtrack_size_bytes"));
+            soundtrack.put("loudness_integrated", row.get("loudness_integrated"));
+            soundtrack.put("loudness_true_peak", row.get("loudness_true_peak"));
+            soundtrack.put("loudness_range", row.get("loudness_range"));
         }
         Map<String, Object> videos = new HashMap<>(row);
         videos.put("error", row.get("video_error"));
         return build(row, scenes, soundtrack, videos);
+    }
+
+    /** The loudness measured on the delivered soundtrack, rounded to a tenth; null when it was not measured. */
+    static Map<String, Object> loudness(Map<String, Object> soundtrack) {
+        if (soundtrack == null || soundtrack.get("loudness_integrated") == null) {
+            return null;
+        }
+        Map<String, Object> loudness = new LinkedHashMap<>();
+        loudness.put("integrated_lufs", tenth(soundtrack.get("loudness_integrated")));
+        loudness.put("true_peak_dbtp", tenth(soundtrack.get("loudness_true_peak")));
+        loudness.put("range_lu", tenth(soundtrack.get("loudness_range")));
+        return loudness;
+    }
+
+    private static Double tenth(Object value) {
+        return value == null ? null : Math.round(((Number) value).doubleValue() * 10) / 10.0;
     }
 
     /** Whether a status document says the run completed with its soundtrack stored (the file drop then writes it). */
@@ -104,6 +123,7 @@ public final class StatusDocuments {
         audio.put("size_bytes", soundtrack == null ? null : soundtrack.get("size_bytes"));
         audio.put("format", soundtrack == null ? null : soundtrack.get("format"));
         audio.put("download_url", soundtrack == null ? null : "/api/v3/audio/" + jobId + "/download");
+        audio.put("loudness", loudness(soundtrack));
 
         Map<String, Object> video = video(jobId, videos);
 

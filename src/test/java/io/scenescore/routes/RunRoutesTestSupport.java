@@ -176,14 +176,16 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
             a.weaveById("store-segment").replace().to("mock:stored-scenes");
         });
         advise("join-soundtrack", a -> {
-            a.weaveById("join-and-encode").replace().process(RunRoutesTestSupport::writeJoinedSilence);
+            a.weaveById("join-and-measure").replace().process(RunRoutesTestSupport::writeJoinedSilence);
+            a.weaveById("master-and-encode").replace().process(RunRoutesTestSupport::writeDeliverable);
+            a.weaveById("measure-delivered").replace().setVariable("answer", a.constant(new FfmpegOutcome.Finished("", "")));
             a.weaveById("store-soundtrack").replace().to("mock:soundtrack");
         });
         advise("merge-video", a -> a.weaveById("forget-merged-video").replace().to("mock:forget-video"));
         advise("call-hook", a -> a.weaveById("hook").before().process(this::recordHook));
     }
 
-    /** What the join's FFmpeg run leaves: the joined WAV (a second of silence) and the deliverable beside it. */
+    /** What the join's FFmpeg run leaves: the joined WAV (a second of silence), having measured nothing. */
     static void writeJoinedSilence(Exchange exchange) throws Exception {
         io.scenescore.run.RunPlan plan = exchange.getProperty("run", io.scenescore.run.Run.class).plan();
         int rate = 8000;
@@ -192,9 +194,13 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
                 .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
                 .putInt(0x61746164).putInt(rate * 2);
         Files.write(plan.joinedFile(), wav.array());
-        if (!plan.soundtrackFile().equals(plan.joinedFile())) {
-            Files.write(plan.soundtrackFile(), new byte[] {1, 2, 3});
-        }
+        exchange.setVariable("answer", new FfmpegOutcome.Finished("", ""));
+    }
+
+    /** What the mastering encode leaves: the deliverable. */
+    static void writeDeliverable(Exchange exchange) throws Exception {
+        io.scenescore.run.RunPlan plan = exchange.getProperty("run", io.scenescore.run.Run.class).plan();
+        Files.write(plan.soundtrackFile(), new byte[] {1, 2, 3});
     }
 
     private void recordHook(Exchange exchange) {

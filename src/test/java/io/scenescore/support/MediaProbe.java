@@ -48,6 +48,22 @@ public final class MediaProbe {
         return m.group(1).equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(m.group(1));
     }
 
+    /** Integrated loudness (LUFS) and true peak (dBTP) of {@code file}, by FFmpeg's ebur128 (independent of loudnorm). */
+    public record Loudness(double integrated, double truePeak) {
+    }
+
+    public static Loudness loudness(Path file) throws IOException, InterruptedException {
+        String out = run(List.of(TOOLS.ffmpeg(), "-hide_banner", "-nostats", "-i", file.toString(),
+                "-af", "ebur128=peak=true", "-f", "null", "-"));
+        String summary = out.substring(Math.max(0, out.lastIndexOf("Summary:")));
+        Matcher i = Pattern.compile("I:\\s+(-?[0-9.]+) LUFS").matcher(summary);
+        Matcher tp = Pattern.compile("True peak:\\s+Peak:\\s+(-?[0-9.]+|-inf) dBFS").matcher(summary);
+        if (!i.find() || !tp.find()) {
+            throw new AssertionError("ebur128 printed no summary: " + summary);
+        }
+        return new Loudness(Double.parseDouble(i.group(1)), tp.group(1).equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(tp.group(1)));
+    }
+
     /** Mean spectral centroid in Hz (ffmpeg's aspectralstats, first channel) of a part of {@code file}. */
     public static double spectralCentroid(Path file, double start, double length) throws IOException, InterruptedException {
         Path out = java.nio.file.Files.createTempFile("centroid", ".txt");

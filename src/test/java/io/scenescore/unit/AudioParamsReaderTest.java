@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.scenescore.job.AudioParams;
 import io.scenescore.job.AudioParamsReader;
 import io.scenescore.job.FieldError;
+import io.scenescore.job.Loudness;
 import io.scenescore.job.Scene;
 
 /** audio_params: the contract's defaults, one error per wrong field, and the fade checked against the scenes. */
@@ -27,7 +28,7 @@ class AudioParamsReaderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AudioParams DEFAULTS =
-            new AudioParams(null, 1.0, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null);
+            new AudioParams(null, 1.0, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null, Loudness.STREAMING);
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -46,7 +47,7 @@ class AudioParamsReaderTest {
     private static AudioParams withFade(double fade) {
         AudioParams d = AudioParams.defaults();
         return new AudioParams(d.prompt(), fade, d.transition(), d.syncMode(), d.mergeWithVideo(), d.errorStrategy(),
-                d.modelVersion(), d.outputFormat(), d.seed());
+                d.modelVersion(), d.outputFormat(), d.seed(), d.loudness());
     }
 
     @Test
@@ -73,7 +74,7 @@ class AudioParamsReaderTest {
 
         assertThat(errors).isEmpty();
         assertThat(params).isEqualTo(new AudioParams("warm synths", 2.5, "crossfade", "stretch", true, "halt",
-                "melody-large", "wav", 42L));
+                "melody-large", "wav", 42L, Loudness.STREAMING));
     }
 
     @Test
@@ -193,7 +194,7 @@ class AudioParamsReaderTest {
         assertThat(errors).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("audio_params.fade", "audio_params.sed");
         assertThat(errors).allSatisfy(e -> assertThat(e.message()).isEqualTo("is not a known parameter; known: "
-                + "error_strategy, fade_duration, merge_with_video, model_version, output_format, prompt, seed, "
+                + "error_strategy, fade_duration, loudness, merge_with_video, model_version, output_format, prompt, seed, "
                 + "sync_mode, transition"));
     }
 
@@ -228,5 +229,27 @@ class AudioParamsReaderTest {
         AudioParamsReader.checkAgainst(withFade(10), List.of(), errors);
 
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void loudnessIsStreamingByDefaultAndTakesPresetsOrTargets() {
+        assertThat(read("{}").loudnessTarget()).isEqualTo(Loudness.STREAMING);
+        assertThat(read("{\"loudness\": \"broadcast\"}").loudnessTarget()).isEqualTo(new Loudness("broadcast", -23.0, -1.0));
+        assertThat(read("{\"loudness\": \"none\"}").loudnessTarget().applies()).isFalse();
+        assertThat(read("{\"loudness\": {\"integrated\": -16, \"true_peak\": -1.5}}").loudnessTarget())
+                .isEqualTo(new Loudness("custom", -16.0, -1.5));
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aLoudnessOutOfRangeOrUnknownIsRefusedNamingTheField() {
+        read("{\"loudness\": \"loud\"}");
+        read("{\"loudness\": {\"integrated\": -90, \"true_peak\": 2, \"lra\": 7}}");
+        read("{\"loudness\": {\"integrated\": \"-16\"}}");
+
+        assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("audio_params.loudness",
+                "audio_params.loudness.lra", "audio_params.loudness.integrated", "audio_params.loudness.true_peak",
+                "audio_params.loudness.integrated", "audio_params.loudness.true_peak");
+        assertThat(errors).extracting(FieldError::message).anySatisfy(m -> assertThat(m).isEqualTo("must be between -70 and -5 LUFS, got -90"));
     }
 }

@@ -58,26 +58,28 @@ class FadeFilterGraphTest {
         List<Path> pieces = List.of(Path.of("/w/scene-000.flac"), Path.of("/w/scene-001.flac"), Path.of("/w/scene-002.flac"));
         List<Double> durations = List.of(4.0, 5.0, 6.0);
 
-        List<String> args = join.joinCommand(pieces, durations, 1.0, "fade", "wav", Path.of("/w/joined.wav"), Path.of("/w/s.mp3"));
+        List<String> args = join.joinCommand(pieces, durations, 1.0, "fade", Path.of("/w/joined.wav"), null);
 
         assertThat(args).containsSequence("-i", "file:/w/scene-000.flac", "-protocol_whitelist", "file", "-i", "file:/w/scene-001.flac",
                 "-protocol_whitelist", "file", "-i", "file:/w/scene-002.flac", "-filter_complex", FadeFilterGraph.graph(durations, 1.0), "-map", "[joined]", "-c:a", "pcm_s16le",
                 "/w/joined.wav");
         assertThat(args).endsWith("/w/joined.wav");
         assertThat(args).filteredOn("-i"::equals).hasSize(3);
-        assertThat(args).doesNotContain("libmp3lame", "/w/s.mp3");
+        assertThat(args).doesNotContain("libmp3lame", "-f");
     }
 
     @Test
-    void anMp3RunWritesTheWavAndEncodesTheMp3FromTheSameUncompressedAudioAt192k() {
+    void aJoinThatMeasuresWritesTheWavAndMeasuresTheSameAudioInOneRun() {
         List<Double> durations = List.of(4.0, 5.0);
 
-        List<String> args = join.joinCommand(List.of(Path.of("a.flac"), Path.of("b.flac")), durations, 1.0, "fade", "mp3",
-                Path.of("/w/joined.wav"), Path.of("/w/s.mp3"));
+        List<String> args = join.joinCommand(List.of(Path.of("a.flac"), Path.of("b.flac")), durations, 1.0, "fade",
+                Path.of("/w/joined.wav"), "loudnorm=print_format=json");
 
-        assertThat(args).containsSequence("-filter_complex", FadeFilterGraph.graph(durations, 1.0) + ";[joined]asplit=2[wav][mp3]",
-                "-map", "[wav]", "-c:a", "pcm_s16le", "/w/joined.wav",
-                "-map", "[mp3]", "-c:a", "libmp3lame", "-b:a", "192k", "/w/s.mp3");
+        assertThat(args).containsSequence("-filter_complex",
+                FadeFilterGraph.graph(durations, 1.0) + ";[joined]asplit=2[wav][measure];[measure]loudnorm=print_format=json[measured]",
+                "-map", "[wav]", "-c:a", "pcm_s16le", "/w/joined.wav", "-map", "[measured]", "-f", "null", "-");
+        // loudnorm reports at info level
+        assertThat(args).containsSequence("-loglevel", "info");
     }
 
     @Test
@@ -87,12 +89,12 @@ class FadeFilterGraphTest {
         assertThat(FadeFilterGraph.crossfadeGraph(1, 1.5)).isEqualTo("[0:a]anull[p0];[p0]concat=n=1:v=0:a=1[joined]");
         assertThat(FadeFilterGraph.crossfadeGraph(2, 0)).doesNotContain("acrossfade");
         assertThat(join.joinCommand(List.of(Path.of("a.flac"), Path.of("b.flac")), List.of(2.0, 2.0), 0.5, "crossfade",
-                "wav", Path.of("j.wav"), Path.of("s.mp3"))).contains(FadeFilterGraph.crossfadeGraph(2, 0.5));
+                Path.of("j.wav"), null)).contains(FadeFilterGraph.crossfadeGraph(2, 0.5));
     }
 
     @Test
     void theJoinStartsQuietOverwritingAndReadingLocalFilesOnly() {
-        List<String> args = join.joinCommand(List.of(Path.of("a.flac")), List.of(1.0), 0, "fade", "mp3", Path.of("j.wav"), Path.of("s.mp3"));
+        List<String> args = join.joinCommand(List.of(Path.of("a.flac")), List.of(1.0), 0, "fade", Path.of("j.wav"), null);
 
         assertThat(args).startsWith("-hide_banner", "-nostdin", "-loglevel", "error", "-y");
         assertThat(args).containsSequence("-protocol_whitelist", "file,pipe,fd");
@@ -102,8 +104,8 @@ class FadeFilterGraphTest {
     @Test
     void everyPieceCarriesItsOwnProtocolWhitelist() {
         // FFmpeg applies -protocol_whitelist to the one input it precedes
-        List<String> args = join.joinCommand(List.of(Path.of("/w/a.flac"), Path.of("/w/b.flac")), List.of(2.0, 2.0), 0.5, "fade", "mp3",
-                Path.of("/w/j.wav"), Path.of("/w/s.mp3"));
+        List<String> args = join.joinCommand(List.of(Path.of("/w/a.flac"), Path.of("/w/b.flac")), List.of(2.0, 2.0), 0.5, "fade",
+                Path.of("/w/j.wav"), null);
 
         for (String input : List.of("file:/w/a.flac", "file:/w/b.flac")) {
             int at = args.indexOf(input);
