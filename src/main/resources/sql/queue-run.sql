@@ -2,7 +2,7 @@
 -- the previous run in the same statement, so that a dispatcher never sees the new run with old scenes.
 WITH queued AS (
     UPDATE jobs
-    SET status = 'queued', stage = NULL, error = NULL, cancel_requested = false, completed_by = NULL,
+    SET status = 'queued', stage = NULL, note = NULL, error = NULL, cancel_requested = false, completed_by = NULL,
         audio_params = CAST(:#${variable.runRequest.paramsJson} AS jsonb),
         queued_at = now(), started_at = NULL, finished_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
         updated_at = now()

@@ -1,5 +1,5 @@
 -- Everything the status document of a job says, in one row; the body is the job id. No such job: id is null.
-SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS audio_params, j.status, j.stage, j.error,
+SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS audio_params, j.status, j.stage, j.note, j.error,
        j.created_at, j.updated_at,
        (SELECT json_agg(json_build_object('scene_index', g.scene_index, 'status', g.status, 'source', g.source,
                         'prediction_id', g.prediction_id, 'duration_seconds', g.duration_seconds, 'error', g.error)

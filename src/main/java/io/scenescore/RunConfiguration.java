@@ -43,7 +43,10 @@ public class RunConfiguration implements CamelConfiguration {
         registry.bind("runPlanner", new RunPlanner(Wiring.dataDir(dataDir).resolve("work"), MusicSources.choose(provider, replicateToken), slots));
         registry.bind("soundtracks", new Soundtracks());
         registry.bind("continuationStrategy", new ContinuationAggregationStrategy());
-        registry.bind("runGuard", new RunGuard());
+        RunGuard guard = new RunGuard();
+        registry.bind("runGuard", guard);
+        // doCatch's onWhen (routes/run.camel.yaml): a predicate on the exchange itself, which holds the exception
+        registry.bind("sceneMayFallBack", (org.apache.camel.Predicate) guard::sceneMayFallBack);
         camelContext.getPropertiesComponent().addInitialProperty("scenescore.instance-id", instance);
         // stopped after the routes: the runs this instance still holds are handed over at once
         camelContext.addService(new LeaseRelease(Wiring.bound(camelContext, "dataSource", DataSource.class), instance), true, true);

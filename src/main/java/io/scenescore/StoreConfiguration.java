@@ -8,6 +8,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 
 import io.scenescore.store.Database;
+import io.scenescore.store.DatabaseRetries;
 
 /**
  * The data folder and PostgreSQL (or the embedded server): opened here, before any route starts, so that an
@@ -24,13 +25,23 @@ public class StoreConfiguration implements CamelConfiguration {
     private String dbUser;
     @PropertyInject(value = "scenescore.db.password", defaultValue = "")
     private String dbPassword;
+    @PropertyInject(value = "scenescore.db.retry-for-ms", defaultValue = "300000")
+    private long retryForMs;
+    @PropertyInject(value = "scenescore.db.connection-timeout-ms", defaultValue = "5000")
+    private long connectionTimeoutMs;
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
         Path data = Wiring.dataDir(dataDir);
         Files.createDirectories(data.resolve("work"));
-        Database database = Database.open(dbUrl, dbUser, dbPassword, data.resolve("pg"));
+        Database database = Database.open(dbUrl, dbUser, dbPassword, data.resolve("pg"), connectionTimeoutMs);
         camelContext.addService(database, true, true);
         camelContext.getRegistry().bind("dataSource", database.dataSource());
+        // the policy for a database that goes away mid-work (routes/errors.camel.yaml, onException retry-database)
+        DatabaseRetries retries = new DatabaseRetries(retryForMs);
+        camelContext.getRegistry().bind("databaseRetries", retries);
+        // the same test as a predicate on the exchange itself, for doCatch (onWhen: {ref: databaseOutage}): a bean
+        // method call sees a copy of the exchange without its exception
+        camelContext.getRegistry().bind("databaseOutage", retries.outagePredicate());
     }
 }

@@ -22,6 +22,8 @@ import io.scenescore.job.RunAlreadyActive;
 import io.scenescore.job.TooLarge;
 import io.scenescore.job.UnknownJob;
 import io.scenescore.job.VideoNotFetched;
+import io.scenescore.store.DatabaseOutage;
+import io.scenescore.store.DatabaseRetries;
 
 /** Turns whatever went wrong while answering into an RFC 9457 problem document, never a stack trace. */
 public final class ProblemDocuments {
@@ -29,9 +31,15 @@ public final class ProblemDocuments {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDocuments.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The answer to send: status and problem+json body. */
-    public record Problem(int status, String json, String contentRange) {
+    /**
+     * The answer to send: status and problem+json body, with the Content-Range of a 416 and the Retry-After
+     * (seconds) of a 503 when there is one.
+     */
+    public record Problem(int status, String json, String contentRange, Integer retryAfter) {
     }
+
+    /** Seconds a client is asked to wait (Retry-After) before trying again while the database is away. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     /** The status and title a refusal of the job gets over HTTP (and in the file drop's .error documents). */
     record Kind(int status, String title) {
@@ -87,13 +95,20 @@ public final class ProblemDocuments {
         if (p != null) {
             Problem answer = problem(p.status(), p.title(), p.getMessage(), p.errors());
             return p instanceof ConditionalDownload.RangeNotSatisfiable r
-                    ? new Problem(answer.status(), answer.json(), r.contentRange()) : answer;
+                    ? new Problem(answer.status(), answer.json(), r.contentRange(), null) : answer;
         }
         JsonProcessingException malformed = find(failure, JsonProcessingException.class);
         if (malformed != null) {
             String where = malformed.getLocation() == null ? ""
                     : " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr();
             return problem(400, "Malformed JSON", "the body is not valid JSON" + where + ": " + plain(malformed.getOriginalMessage()), List.of());
+        }
+        if (DatabaseOutage.isOutage(failure)) {
+            // the database is restarting or failing over: the client is asked to try again rather than wait for it
+            LOG.warn("answered 503, the database is not answering: {}", DatabaseRetries.reason(failure));
+            Problem answer = problem(503, "Service unavailable",
+                    "the database is not answering (it may be restarting); try again in a few seconds", List.of());
+            return new Problem(answer.status(), answer.json(), null, DATABASE_RETRY_AFTER_SECONDS);
         }
         LOG.error("unexpected failure while answering a request", failure);
         return problem(500, "Internal error", "the server failed to answer; the failure is logged", List.of());
@@ -109,7 +124,7 @@ public final class ProblemDocuments {
             doc.put("errors", errors);
         }
         try {
-            return new Problem(status, JSON.writeValueAsString(doc), null);
+            return new Problem(status, JSON.writeValueAsString(doc), null, null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,13 +2,21 @@ package io.scenescore.run;
 
 import org.apache.camel.Exchange;
 
+import io.scenescore.store.DatabaseOutage;
+
 /** Reads what renewing a run's lease answered: go on, stop because it was canceled, or stop because it is no longer ours. */
 public final class RunGuard {
 
-    /** Whether a scene's music failed in a way the run's error strategy decides about (not a stop, not halt). */
+    /**
+     * Whether a scene's music failed in a way the run's error strategy decides about: not a stop, not halt, and not
+     * the database going away (that is waited for, and never makes a scene silent).
+     */
     public boolean sceneMayFallBack(Exchange exchange) {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (DatabaseOutage.isOutage(failure)) {
+            return false;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RunStop || t instanceof SetupFailure) {
                 return false;

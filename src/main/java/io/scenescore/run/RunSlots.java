@@ -1,17 +1,21 @@
 package io.scenescore.run;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
  * How many runs this instance may execute at once, and who this instance is to the others sharing the
  * database. Only the dispatcher takes slots (on its one timer thread, after claiming no more runs than are
- * free); a run gives its slot back when it ends.
+ * free); a run gives its slot back when it ends. It also knows which runs it is executing, so that only their leases
+ * are renewed and none of them is claimed a second time (after a database outage longer than the lease).
  */
 public final class RunSlots {
 
     private final Semaphore slots;
     private final String instanceId;
     private final int leaseSeconds;
+    private final Set<String> executing = ConcurrentHashMap.newKeySet();
 
     public RunSlots(int capacity, String instanceId, int leaseSeconds) {
         if (capacity < 1) {
@@ -22,12 +26,15 @@ public final class RunSlots {
         this.leaseSeconds = leaseSeconds;
     }
 
-    /** What a claim of queued runs (and a renewal of this instance's leases) needs: who, for how long, how many. */
-    public record Claim(String instanceId, int leaseSeconds, int freeSlots) {
+    /**
+     * What a claim of queued runs (and a renewal of this instance's leases) needs: who, for how long, how many, and
+     * the ids of the runs it executes now, comma-separated (the SQL splits them).
+     */
+    public record Claim(String instanceId, int leaseSeconds, int freeSlots, String executing) {
     }
 
     public Claim claim() {
-        return new Claim(instanceId, leaseSeconds, free());
+        return new Claim(instanceId, leaseSeconds, free(), String.join(",", executing));
     }
 
     public String instanceId() {
@@ -42,13 +49,15 @@ public final class RunSlots {
         return slots.availablePermits();
     }
 
-    public void take() {
+    public void take(String jobId) {
         if (!slots.tryAcquire()) {
             throw new IllegalStateException("no free run slot: more runs were claimed than slots were free");
         }
+        executing.add(jobId);
     }
 
-    public void release() {
+    public void release(String jobId) {
+        executing.remove(jobId);
         slots.release();
     }
 }

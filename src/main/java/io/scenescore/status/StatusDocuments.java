@@ -113,6 +113,10 @@ public final class StatusDocuments {
         Map<String, Object> progress = new LinkedHashMap<>();
         progress.put("percentage", percentage(status, stage, finished, scenes.size()));
         progress.put("stage", stage);
+        // only when there is one: e.g. "waited 12 s for the database" after a database restart the run rode out
+        if (job.get("note") != null) {
+            progress.put("note", String.valueOf(job.get("note")));
+        }
         progress.put("scenes_total", scenes.size());
         progress.put("scenes_completed", finished);
         progress.put("scenes", scenes);

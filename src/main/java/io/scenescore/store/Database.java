@@ -28,8 +28,12 @@ public final class Database extends ServiceSupport {
         this.embedded = embedded;
     }
 
-    /** Connects (starting an embedded server when url is blank) and migrates the schema. */
-    public static Database open(String url, String user, String password, Path embeddedDir) {
+    /**
+     * Connects (starting an embedded server when url is blank) and migrates the schema. A statement waits at most
+     * {@code connectionTimeoutMs} for a connection before it fails (and, when the database is away, the routes'
+     * policy retries it).
+     */
+    public static Database open(String url, String user, String password, Path embeddedDir, long connectionTimeoutMs) {
         EmbeddedPostgres embedded = null;
         String jdbcUrl = url;
         String jdbcUser = user;
@@ -48,7 +52,7 @@ public final class Database extends ServiceSupport {
         }
         config.setPoolName("scenescore");
         config.setMaximumPoolSize(20);
-        config.setConnectionTimeout(30000);
+        config.setConnectionTimeout(Math.max(250, connectionTimeoutMs));
         config.setInitializationFailTimeout(5000);
         HikariDataSource dataSource;
         try {

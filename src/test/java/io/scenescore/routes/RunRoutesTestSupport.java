@@ -38,6 +38,7 @@ import io.scenescore.run.RunPlanner;
 import io.scenescore.run.RunSlots;
 import io.scenescore.run.SceneWork;
 import io.scenescore.run.Soundtracks;
+import io.scenescore.store.DatabaseRetries;
 import io.scenescore.store.VideoStore;
 import io.scenescore.video.VideoFiles;
 
@@ -58,6 +59,11 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
 
     /** The music source runs use: a route direct:music-NAME must exist. */
     abstract String provider();
+
+    /** scenescore.db.retry-for-ms of the database policy (routes/errors.camel.yaml) in these tests. */
+    long databaseRetryForMs() {
+        return 60_000;
+    }
 
     @Override
     protected void configure(MainConfigurationProperties configuration) {
@@ -85,7 +91,12 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         registry.bind("dataSource", nowhere);
         registry.bind("runSlots", slots);
         registry.bind("runPlanner", new RunPlanner(work, provider(), slots));
-        registry.bind("runGuard", new RunGuard());
+        RunGuard guard = new RunGuard();
+        registry.bind("runGuard", guard);
+        registry.bind("sceneMayFallBack", (org.apache.camel.Predicate) guard::sceneMayFallBack);
+        DatabaseRetries retries = new DatabaseRetries(databaseRetryForMs());
+        registry.bind("databaseRetries", retries);
+        registry.bind("databaseOutage", retries.outagePredicate());
         registry.bind("continuationStrategy", new ContinuationAggregationStrategy());
         registry.bind("soundtracks", new Soundtracks());
         registry.bind("sceneAudioCommands", new SceneAudioCommands());
@@ -162,11 +173,13 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
     void adviseRun(Map<String, Object> job) throws Exception {
         advise("execute-run", a -> {
             a.replaceFromWith("direct:run");
+            a.weaveById("mark-run-failed").replace().to("mock:failed");
+            a.weaveById("mark-run-canceled").replace().to("mock:canceled");
+        });
+        advise("run-to-its-end", a -> {
             a.weaveById("load-run").replace().setBody(a.constant(job));
             a.weaveById("find-finished-scenes").replace().setBody(a.constant(List.of()));
             a.weaveById("mark-run-completed").replace().to("mock:completed");
-            a.weaveById("mark-run-failed").replace().to("mock:failed");
-            a.weaveById("mark-run-canceled").replace().to("mock:canceled");
         });
         advise("hold-run", a -> a.weaveById("renew-lease").replace().setVariable("answer", a.constant(false)));
         advise("score-scene", a -> {
