@@ -51,6 +51,7 @@ class BadInputIT {
                 "scenescore.inbox", inbox.toString(),
                 "scenescore.outbox", root.resolve("outbox").toString(),
                 "scenescore.filedrop.poll-ms", "200",
+                "scenescore.filedrop.read-lock-check-ms", "200",
                 "scenescore.filedrop.outbox-period-ms", "200");
     });
     static TestDatabase db;
@@ -205,6 +206,19 @@ class BadInputIT {
         b.put("job_id as a number", "{\"job_id\": 5}");
         b.put("job_id as an object", "{\"job_id\": {\"id\": 1}}");
         b.put("job_id and storyboard", "{\"job_id\": \"" + UNKNOWN + "\", \"storyboard\": {\"scenes\": []}}");
+        b.put("video_url not a URL", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"video_url\": \"::\"}");
+        b.put("video_url a file", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"video_url\": \"file:///etc/passwd\"}");
+        b.put("video_url private", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"video_url\": \"http://10.0.0.1/a.mp4\"}");
+        b.put("video_url as a number", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"video_url\": 7}");
+        b.put("video_name as a list", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"video_name\": []}");
+        b.put("201 scenes", "{\"storyboard\": {\"scenes\": [" + String.join(",", java.util.Collections.nCopies(201,
+                "{\"description\": \"a\", \"duration\": 1}")) + "]}}");
+        return b;
+    }
+
+    /** Bad audio_params: a run's (generate-scenes and the file drop); POST /jobs stores a job without them. */
+    static Map<String, String> badRunBodies() {
+        Map<String, String> b = new LinkedHashMap<>(badBodies());
         b.put("audio_params as text", withParams("\"loud\""));
         b.put("audio_params as a list", withParams("[1]"));
         b.put("fade as text", withParams("{\"fade_duration\": \"long\"}"));
@@ -220,26 +234,15 @@ class BadInputIT {
         b.put("mix unknown", withParams("{\"mix\": \"loud\"}"));
         b.put("continuity unknown", withParams("{\"continuity\": 1}"));
         b.put("model_version as an object", withParams("{\"model_version\": {}}"));
-        b.put("webhook_url as a number", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"webhook_url\": 5}");
-        b.put("webhook_url not http", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"webhook_url\": \"file:///etc/passwd\"}");
-        b.put("webhook_url private", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"webhook_url\": \"http://127.0.0.1:1/x\"}");
-        b.put("webhook_events as text", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"webhook_events\": \"all\"}");
-        b.put("webhook_events unknown", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"webhook_events\": [\"run.exploded\"]}");
-        b.put("video_url not a URL", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"video_url\": \"::\"}");
-        b.put("video_url a file", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"video_url\": \"file:///etc/passwd\"}");
-        b.put("video_url private", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"video_url\": \"http://10.0.0.1/a.mp4\"}");
-        b.put("video_url as a number", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"video_url\": 7}");
-        b.put("video_name as a list", "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 2}]}, \"video_name\": []}");
-        b.put("201 scenes", "{\"storyboard\": {\"scenes\": [" + String.join(",", java.util.Collections.nCopies(201,
-                "{\"description\": \"a\", \"duration\": 1}")) + "]}}");
         return b;
     }
 
     /** Every answer to bad input, from every way in, in words: the request, and what was answered. */
     static List<Arguments> badRequests() throws Exception {
         List<Arguments> all = new ArrayList<>();
-        for (Map.Entry<String, String> body : badBodies().entrySet()) {
-            for (String path : new String[] {"/api/v3/jobs", "/api/v3/audio/generate-scenes"}) {
+        for (String path : new String[] {"/api/v3/jobs", "/api/v3/audio/generate-scenes"}) {
+            Map<String, String> bodies = path.endsWith("/jobs") ? badBodies() : badRunBodies();
+            for (Map.Entry<String, String> body : bodies.entrySet()) {
                 all.add(Arguments.of("POST " + path + ": " + body.getKey(), (Supplier<HttpRequest.Builder>) () -> service.request(path)
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.getValue()))));
             }
@@ -296,7 +299,7 @@ class BadInputIT {
         r.put("cancel of an unknown job", () -> service.request("/api/v3/audio/" + UNKNOWN + "/cancel").POST(HttpRequest.BodyPublishers.noBody()));
         r.put("cancel of a job id that is not a UUID", () -> service.request("/api/v3/audio/x'y/cancel").POST(HttpRequest.BodyPublishers.noBody()));
         r.put("status of a long id", () -> service.request("/api/v3/audio/status/" + "a".repeat(3000)).GET());
-        r.put("status of an id with escapes", () -> service.request("/api/v3/audio/status/%24%7Bbody%7D").GET());
+        r.put("status of an id with escapes", () -> service.request("/api/v3/audio/status/%7Bbody%7D%0A").GET());
         r.put("download of an unknown job", () -> service.request("/api/v3/audio/" + UNKNOWN + "/download").GET());
         r.put("download with a version as text", () -> service.request("/api/v3/audio/" + UNKNOWN + "/download?version=latest").GET());
         r.put("download with a negative version", () -> service.request("/api/v3/audio/" + UNKNOWN + "/download?version=-1").GET());
@@ -367,10 +370,9 @@ class BadInputIT {
     void aDroppedFileThatIsRefusedIsExplainedInWordsWithoutInternals() throws Exception {
         Map<String, String> files = new LinkedHashMap<>();
         int n = 0;
-        for (Map.Entry<String, String> body : badBodies().entrySet()) {
+        for (Map.Entry<String, String> body : badRunBodies().entrySet()) {
             files.put("bad" + n++, body.getValue());
         }
-        files.put("empty", "");
         files.put("job-id-only", "{\"job_id\": \"" + UNKNOWN + "\"}");
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(inbox.resolve(file.getKey() + ".json"), file.getValue());
@@ -380,7 +382,7 @@ class BadInputIT {
         files.put("latin1", "");
 
         Map<String, String> reasons = new LinkedHashMap<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (String name : files.keySet()) {
                 Path reason = inbox.resolve(".error/" + name + ".error.json");
                 if (!reasons.containsKey(name) && Files.exists(reason) && Files.size(reason) > 0) {
