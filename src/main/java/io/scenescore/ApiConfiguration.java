@@ -17,6 +17,7 @@ import io.scenescore.api.ConditionalDownload;
 import io.scenescore.api.IdempotentAnswers;
 import io.scenescore.api.JobForms;
 import io.scenescore.api.JsonAnswers;
+import io.scenescore.api.JsonBodyGuard;
 import io.scenescore.api.ProblemDocuments;
 import io.scenescore.api.UploadGate;
 import io.scenescore.api.VideoDownloads;
@@ -50,6 +51,7 @@ public class ApiConfiguration implements CamelConfiguration {
         registry.bind("conditionalDownload", new ConditionalDownload());
         registry.bind("idempotentAnswers", new IdempotentAnswers());
         registry.bind("jobForms", new JobForms(maxBodyBytes));
+        registry.bind("jsonBodyGuard", new JsonBodyGuard());
         registry.bind("videoDownloads", new VideoDownloads());
         UploadGate gate = new UploadGate(videoLimit, maxBodyBytes, Wiring.dataDir(dataDir).resolve("uploads"), new ApiKeyGuard(apiKey));
         // the gate goes on the HTTP server's router, which exists once the server is started

@@ -101,7 +101,8 @@ public final class ProblemDocuments {
         if (malformed != null) {
             String where = malformed.getLocation() == null ? ""
                     : " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr();
-            return problem(400, "Malformed JSON", "the body is not valid JSON" + where + ": " + plain(malformed.getOriginalMessage()), List.of());
+            String reason = plain(malformed.getOriginalMessage());
+            return problem(400, "Malformed JSON", "the body is not valid JSON" + where + (reason.isEmpty() ? "" : ": " + reason), List.of());
         }
         if (DatabaseOutage.isOutage(failure)) {
             // the database is restarting or failing over: the client is asked to try again rather than wait for it
@@ -111,7 +112,7 @@ public final class ProblemDocuments {
             return new Problem(answer.status(), answer.json(), null, DATABASE_RETRY_AFTER_SECONDS);
         }
         LOG.error("unexpected failure while answering a request", failure);
-        return problem(500, "Internal error", "the server failed to answer; the failure is logged", List.of());
+        return problem(500, "Internal error", "internal error: the server failed to answer this request; the details are in its log", List.of());
     }
 
     private static Problem problem(int status, String title, String detail, List<FieldError> errors) {
@@ -130,12 +131,24 @@ public final class ProblemDocuments {
         }
     }
 
-    /** Jackson's message without the Java names it mentions (classes, features), which mean nothing to a client. */
+    /** What in Jackson's messages is Java talk (classes, features, settings), which means nothing to a client. */
+    private static final java.util.regex.Pattern JAVA_TALK = java.util.regex.Pattern.compile("`|Feature|com\\.fasterxml|java\\.|Constraints");
+
+    /**
+     * Jackson's message in words: its first line, the limits of StreamReadConstraints as plain numbers, and cut
+     * before the first clause that names Java (a class, a feature to enable).
+     */
     static String plain(String message) {
         String first = message == null ? "" : message.split("\\R", 2)[0];
-        int javaTalk = first.indexOf(" (");
-        String cut = javaTalk > 0 && (first.contains("`") || first.contains("Feature")) ? first.substring(0, javaTalk) : first;
-        return cut.replaceAll("`[^`]*`", "").replaceAll("\\s+", " ").strip();
+        // "... exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)"
+        first = first.replaceAll(" \\((\\d+), from `[^`]*`\\)", " $1");
+        java.util.regex.Matcher java = JAVA_TALK.matcher(first);
+        if (java.find()) {
+            String before = first.substring(0, java.start());
+            int clause = Math.max(before.lastIndexOf(": "), before.lastIndexOf(" ("));
+            first = clause > 0 ? before.substring(0, clause) : "";
+        }
+        return first.replaceAll("\\s+", " ").replaceAll("[\\s:;,]+$", "").strip();
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -74,6 +74,23 @@ public final class UploadGate {
         Router root = rootOf(router);
         root.errorHandler(413, this::tooLarge);
         root.errorHandler(400, this::unreadable);
+        // Vert.x's own answers are HTML: a client of this API reads problem+json
+        root.errorHandler(404, ctx -> answerUnlessWritten(ctx, new ApiProblem(404, "Not found", "there is nothing at " + ctx.request().method()
+                + " " + shown(ctx.normalizedPath()) + "; the API's calls are listed in /api/v3/openapi.json")));
+        root.errorHandler(405, ctx -> answerUnlessWritten(ctx, new ApiProblem(405, "Method not allowed", shown(ctx.normalizedPath())
+                + " does not take " + ctx.request().method() + "; the API's calls are listed in /api/v3/openapi.json")));
+    }
+
+    private void answerUnlessWritten(RoutingContext ctx, ApiProblem problem) {
+        if (!ctx.response().headWritten()) {
+            answer(ctx.response(), problem);
+        }
+    }
+
+    /** A path as the client sent it, cut short and without control characters. */
+    private static String shown(String path) {
+        String printable = path == null ? "" : path.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 200 ? printable.substring(0, 200) + "..." : printable;
     }
 
     private static Router rootOf(VertxPlatformHttpRouter router) {

@@ -55,6 +55,22 @@ public final class DroppedJobs {
         }
     }
 
+    /**
+     * The job file's text, read as UTF-8: a file in another encoding is refused in words (reading it through
+     * Camel's converter failed without a word and left it in the inbox, taken again at every poll).
+     */
+    public String text(java.io.File file) throws IOException {
+        byte[] content = Files.readAllBytes(file.toPath());
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidFields("file", "is not UTF-8 text: save the job file as UTF-8 (JSON's encoding)");
+        }
+    }
+
     /** A dropped file is a whole job: it cannot refer to a stored one by job_id. */
     public RunRequest requireInline(RunRequest request) {
         if (!request.inline()) {

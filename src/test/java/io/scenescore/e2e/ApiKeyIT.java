@@ -38,6 +38,20 @@ class ApiKeyIT {
     }
 
     @Test
+    void aMissingKeyIsA401BeforeABodyNotDeclaredJsonIsA415() throws Exception {
+        for (String path : new String[] {"/api/v3/jobs", "/api/v3/audio/generate-scenes"}) {
+            HttpResponse<String> noKey = HTTP.send(HttpRequest.newBuilder(service.uri(path)).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> withKey = HTTP.send(HttpRequest.newBuilder(service.uri(path)).header("Content-Type", "text/plain")
+                    .header("X-API-Key", KEY).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(noKey.statusCode()).as(path).isEqualTo(401);
+            assertThat(withKey.statusCode()).as(path).isEqualTo(415);
+            assertThat(withKey.headers().firstValue("Content-Type")).contains("application/problem+json");
+        }
+    }
+
+    @Test
     void aWrongKeyIsA401AndIsNotEchoed() throws Exception {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(service.uri("/api/v3/audio/status/0b0e9a4c-3f1d-4a8e-9c51-7d2f6b8e1a00"))
                 .header("Authorization", "Bearer wrong-" + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -51,10 +65,12 @@ class ApiKeyIT {
     void theKeyWorksAsBearerOrXApiKey() throws Exception {
         String body = "{\"storyboard\": {\"scenes\": [{\"description\": \"a\", \"duration\": 1}]}}";
         HttpResponse<String> bearer = HTTP.send(HttpRequest.newBuilder(service.uri("/api/v3/jobs"))
-                .header("Authorization", "Bearer " + KEY).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> header = HTTP.send(HttpRequest.newBuilder(service.uri("/api/v3/jobs"))
-                .header("X-API-Key", KEY).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("X-API-Key", KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(bearer.statusCode()).isEqualTo(201);

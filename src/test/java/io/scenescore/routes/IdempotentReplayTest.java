@@ -21,6 +21,7 @@ import io.scenescore.api.IdempotentAnswers;
 import io.scenescore.api.JobForms;
 import io.scenescore.job.JobRequests;
 import io.scenescore.api.JsonAnswers;
+import io.scenescore.api.JsonBodyGuard;
 import io.scenescore.api.ProblemDocuments;
 import io.scenescore.status.StatusDocuments;
 import io.scenescore.video.VideoChecks;
@@ -53,6 +54,7 @@ class IdempotentReplayTest extends CamelMainTestSupport {
         registry.bind("jsonAnswers", new JsonAnswers());
         registry.bind("problemDocuments", new ProblemDocuments());
         registry.bind("jobForms", new JobForms(1024 * 1024));
+        registry.bind("jsonBodyGuard", new JsonBodyGuard());
         registry.bind("videoChecks", new VideoChecks());
         registry.bind("statusDocuments", new StatusDocuments());
     }
@@ -114,6 +116,7 @@ class IdempotentReplayTest extends CamelMainTestSupport {
     private Exchange post(String body) {
         return template.request("direct:api-generate-scenes", e -> {
             e.getMessage().setHeader("Idempotency-Key", "key-1");
+            e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
             e.getMessage().setBody(body);
         });
     }

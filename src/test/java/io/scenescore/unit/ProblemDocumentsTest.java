@@ -147,7 +147,7 @@ class ProblemDocumentsTest {
         JsonNode doc = JSON.readTree(problem.json());
         assertThat(doc.path("title").asText()).isEqualTo("Internal error");
         assertThat(doc.path("status").asInt()).isEqualTo(500);
-        assertThat(doc.path("detail").asText()).isEqualTo("the server failed to answer; the failure is logged");
+        assertThat(doc.path("detail").asText()).isEqualTo("internal error: the server failed to answer this request; the details are in its log");
         assertThat(doc.properties()).extracting(java.util.Map.Entry::getKey)
                 .containsExactly("type", "title", "status", "detail");
         assertThat(problem.json())
@@ -157,5 +157,25 @@ class ProblemDocumentsTest {
                 .doesNotContain("\tat ")
                 .doesNotContain("postgresql")
                 .doesNotContain("secret-internal-detail");
+    }
+
+    static Stream<Arguments> jacksonTalk() {
+        return Stream.of(
+                Arguments.of("{/* c */ \"a\": 1}", "the body is not valid JSON at line 1, column 2: Unexpected character ('/' (code 47)): maybe a (non-standard) comment?"),
+                Arguments.of("{\"a\": NaN}", "the body is not valid JSON at line 1, column 10: Non-standard token 'NaN'"),
+                Arguments.of("[".repeat(1500) + "]".repeat(1500), "the body is not valid JSON: Document nesting depth (1001) exceeds the maximum allowed 1000"),
+                Arguments.of("{\"a\": " + "9".repeat(1500) + "}", "the body is not valid JSON: Number value length (1500) exceeds the maximum allowed 1000"),
+                Arguments.of("{\"a\": 1} {", "the body is not valid JSON at line 1, column 10: Trailing token (of type START_OBJECT) found after value"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jacksonTalk")
+    void jacksonsMessagesKeepTheirWordsAndLoseTheirJavaNames(String body, String detail) throws Exception {
+        JsonProcessingException parseError = catchThrowableOfType(JsonProcessingException.class, () -> new JobRequests().readRun(body));
+
+        Problem problem = documents.describe(new RuntimeCamelException(parseError));
+
+        assertThat(JSON.readTree(problem.json()).path("detail").asText()).isEqualTo(detail);
+        assertThat(problem.json()).doesNotContain("`").doesNotContain("Feature").doesNotContain("Constraints").doesNotContain("com.fasterxml");
     }
 }
