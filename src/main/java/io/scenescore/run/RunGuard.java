@@ -35,7 +35,7 @@ public final class RunGuard {
                 && (t instanceof org.apache.camel.CamelException || t instanceof org.apache.camel.RuntimeCamelException)) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t.getMessage() == null || t.getMessage().isBlank() ? "an unexpected failure (the details are in the log)" : t.getMessage();
     }
 
     /** A scene whose music failed gets silence of its length, with the failure's words in its status. */
