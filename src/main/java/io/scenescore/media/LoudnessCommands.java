@@ -38,17 +38,27 @@ public final class LoudnessCommands {
         return args;
     }
 
-    /**
-     * FFmpeg arguments encoding the deliverable from the joined WAV: brought to {@code target} from what the join
-     * measured, or as it is when there is no target (or nothing audible to correct).
-     */
-    public List<String> encodeCommand(Path joinedWav, Loudness target, LoudnessMeasure measured, String format, Path out) {
+    /** The gain to master with, from what the join measured (null: nothing measured). */
+    public MasteringGain gain(Loudness target, LoudnessMeasure joined) {
+        return new MasteringGain(target, joined);
+    }
+
+    /** FFmpeg arguments that try the mastering gain on the uncompressed audio and measure the result, writing nothing. */
+    public List<String> trialCommand(Path joinedWav, MasteringGain gain) {
+        List<String> args = new ArrayList<>(FfmpegArgs.base());
+        args.addAll(List.of("-loglevel", "info"));
+        args.addAll(FfmpegArgs.localInput(joinedWav));
+        args.addAll(List.of("-af", filter(gain) + ",aresample=" + SceneAudioCommands.SAMPLE_RATE + "," + measureFilter(), "-f", "null", "-"));
+        return args;
+    }
+
+    /** FFmpeg arguments encoding the deliverable from the joined WAV, mastered with {@code gain} when it applies. */
+    public List<String> encodeCommand(Path joinedWav, MasteringGain gain, String format, Path out) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         args.addAll(FfmpegArgs.localInput(joinedWav));
-        String filter = filter(target, measured);
-        if (filter != null) {
+        if (gain.applies()) {
             String layout = "wav".equals(format) ? "sample_fmts=s16:channel_layouts=stereo" : "channel_layouts=stereo";
-            args.addAll(List.of("-af", filter + ",aresample=" + SceneAudioCommands.SAMPLE_RATE + ",aformat=" + layout));
+            args.addAll(List.of("-af", filter(gain) + ",aresample=" + SceneAudioCommands.SAMPLE_RATE + ",aformat=" + layout));
         }
         if ("wav".equals(format)) {
             args.addAll(List.of("-c:a", "pcm_s16le", out.toString()));
@@ -61,20 +71,15 @@ public final class LoudnessCommands {
     /**
      * The correction: the gain that brings the integrated loudness to the target; when that gain would lift the true
      * peak over the ceiling, a limiter at the ceiling after it, working at four times the sample rate so that it
-     * holds the true peak (what a true-peak meter measures) and not only the sample peak. Null: nothing to do.
+     * holds the true peak (what a true-peak meter measures) and not only the sample peak.
      */
-    static String filter(Loudness target, LoudnessMeasure measured) {
-        if (!target.applies() || measured == null || !measured.audible()) {
-            return null;
-        }
-        double ceiling = target.truePeak() - ENCODE_MARGIN;
-        double gain = target.integrated() - measured.integrated();
-        String volume = String.format(Locale.ROOT, "volume=%.2fdB", gain);
-        if (measured.truePeak() + gain <= ceiling) {
+    static String filter(MasteringGain gain) {
+        String volume = String.format(Locale.ROOT, "volume=%.2fdB", gain.gain());
+        if (!gain.limited()) {
             return volume;
         }
         return String.format(Locale.ROOT, "aresample=%d,%s,alimiter=limit=%.4f:attack=1:release=60:level=false",
-                4 * SceneAudioCommands.SAMPLE_RATE, volume, Math.pow(10, ceiling / 20));
+                4 * SceneAudioCommands.SAMPLE_RATE, volume, Math.pow(10, gain.ceiling() / 20));
     }
 
     /** What ebur128 printed last (its summary in FFmpeg's log); null when there is none. */

@@ -17,7 +17,7 @@ public final class Run {
     private final ScoreSheet sheet = new ScoreSheet();
     private volatile String stage = "generating";
     private volatile Soundtrack soundtrack;
-    private volatile io.scenescore.media.LoudnessMeasure measuredJoin;
+    private volatile io.scenescore.media.MasteringGain mastering;
 
     public Run(RunPlan plan, String instanceId, int leaseSeconds) {
         this.plan = plan;
@@ -70,13 +70,13 @@ public final class Run {
                 .toList();
     }
 
-    /** The loudness the join measured, which the encode corrects from; null when there is no target. */
-    public io.scenescore.media.LoudnessMeasure measuredJoin() {
-        return measuredJoin;
+    /** The gain the soundtrack is mastered with, from what the join measured. */
+    public io.scenescore.media.MasteringGain mastering() {
+        return mastering;
     }
 
-    public void measuredJoin(io.scenescore.media.LoudnessMeasure measured) {
-        this.measuredJoin = measured;
+    public void masterWith(io.scenescore.media.MasteringGain gain) {
+        this.mastering = gain;
     }
 
     public Soundtrack soundtrack() {

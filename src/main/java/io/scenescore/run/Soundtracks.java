@@ -38,16 +38,25 @@ public final class Soundtracks {
                 plan.joinedFile(), params.loudnessTarget().applies() ? LoudnessCommands.measureFilter() : null);
     }
 
-    /** What the join measured, kept for the encode. */
+    /** What the join measured: the gain the run is mastered with starts from it. */
     public void joinMeasured(Run run, FfmpegOutcome.Finished join) {
-        run.measuredJoin(loudness.parse(join.stderr()));
+        run.masterWith(loudness.gain(run.params().loudnessTarget(), loudness.parse(join.stderr())));
     }
 
-    /** The one lossy encode (or the WAV written), corrected to the run's loudness target. */
+    /** A try of the mastering gain through the limiter, measured (no encode). */
+    public List<String> trialCommand(Run run) {
+        return loudness.trialCommand(run.plan().joinedFile(), run.mastering());
+    }
+
+    /** What a try measured: the gain is adjusted by what is missing. */
+    public void tried(Run run, FfmpegOutcome.Finished trial) {
+        run.mastering().tried(loudness.parse(trial.stderr()));
+    }
+
+    /** The one lossy encode (or the WAV written), mastered to the run's loudness target. */
     public List<String> encodeCommand(Run run) {
         RunPlan plan = run.plan();
-        return loudness.encodeCommand(plan.joinedFile(), plan.params().loudnessTarget(), run.measuredJoin(),
-                plan.params().outputFormat(), plan.soundtrackFile());
+        return loudness.encodeCommand(plan.joinedFile(), run.mastering(), plan.params().outputFormat(), plan.soundtrackFile());
     }
 
     /** Measures the delivered file, for the status document. */

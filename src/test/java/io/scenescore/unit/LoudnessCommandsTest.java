@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.scenescore.job.Loudness;
 import io.scenescore.media.LoudnessCommands;
 import io.scenescore.media.LoudnessMeasure;
+import io.scenescore.media.MasteringGain;
 
 /**
  * Mastering to a loudness target with real FFmpeg: measured, corrected in the one encode, and the delivered file
@@ -44,13 +45,22 @@ class LoudnessCommandsTest {
         return loudness.parse(run(args));
     }
 
-    private LoudnessMeasure masterAndMeasure(Path dir, Loudness target, String format) throws Exception {
-        Path in = music(dir);
-        Path out = dir.resolve("out." + format);
+    /** As the run masters: the gain from the measure, tried through the limiter while it takes loudness, then the encode. */
+    private LoudnessMeasure master(Path in, Loudness target, String format, Path out) throws Exception {
+        MasteringGain gain = loudness.gain(target, measure(in));
+        while (gain.searching()) {
+            List<String> trial = new ArrayList<>(List.of("ffmpeg"));
+            trial.addAll(loudness.trialCommand(in, gain));
+            gain.tried(loudness.parse(run(trial)));
+        }
         List<String> args = new ArrayList<>(List.of("ffmpeg"));
-        args.addAll(loudness.encodeCommand(in, target, measure(in), format, out));
+        args.addAll(loudness.encodeCommand(in, gain, format, out));
         run(args);
         return measure(out);
+    }
+
+    private LoudnessMeasure masterAndMeasure(Path dir, Loudness target, String format) throws Exception {
+        return master(music(dir), target, format, dir.resolve("out." + format));
     }
 
     @Test
@@ -97,29 +107,24 @@ class LoudnessCommandsTest {
 
         assertThat(measured).isNotNull();
         assertThat(measured.audible()).isFalse();
-        assertThat(loudness.encodeCommand(silent, Loudness.STREAMING, measured, "mp3", dir.resolve("o.mp3")))
-                .noneMatch(a -> a.contains("loudnorm"));
+        assertThat(loudness.encodeCommand(silent, loudness.gain(Loudness.STREAMING, measured), "mp3", dir.resolve("o.mp3")))
+                .noneMatch(a -> a.contains("volume") || a.contains("alimiter"));
     }
 
     @Test
-    void aPeakySoundIsLimitedAtTheCeiling(@TempDir Path dir) throws Exception {
-        // a quiet bed with loud strikes: the gain to -14 LUFS alone would push the strikes far over -1 dBTP
+    void aPeakySoundIsLimitedAtTheCeilingAndItsGainTriedUntilItReachesTheTarget(@TempDir Path dir) throws Exception {
+        // a quiet bed with loud strikes: the gain to -14 LUFS alone would push the strikes far over -1 dBTP, and the
+        // limiter that holds them takes loudness too
         Path in = dir.resolve("peaky.wav");
         run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                 "aevalsrc=0.08*sin(2*PI*196*t)+0.95*sin(2*PI*880*t)*lt(mod(t\\,1)\\,0.03):s=44100:d=10",
                 "-ac", "2", "-c:a", "pcm_s16le", in.toString()));
-        LoudnessMeasure measured = measure(in);
-        List<String> encode = loudness.encodeCommand(in, Loudness.STREAMING, measured, "mp3", dir.resolve("out.mp3"));
-        assertThat(String.join(" ", encode)).contains("alimiter");
+        MasteringGain gain = loudness.gain(Loudness.STREAMING, measure(in));
+        assertThat(gain.limited()).isTrue();
 
-        List<String> args = new ArrayList<>(List.of("ffmpeg"));
-        args.addAll(encode);
-        run(args);
-        LoudnessMeasure delivered = measure(dir.resolve("out.mp3"));
+        LoudnessMeasure delivered = master(in, Loudness.STREAMING, "mp3", dir.resolve("out.mp3"));
 
+        assertThat(delivered.integrated()).isCloseTo(-14.0, within(0.5));
         assertThat(delivered.truePeak()).isLessThanOrEqualTo(-1.0);
-        // strikes that carry most of the loudness lose it to the limiter: such material lands under the target
-        // (measured and reported as it is), where music with an ordinary crest factor reaches it
-        assertThat(delivered.integrated()).isBetween(-20.0, -13.5);
     }
 }
