@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
 
@@ -50,6 +51,20 @@ public final class ConditionalDownload {
      */
     public Conditions conditions(@Header("If-None-Match") String ifNoneMatch, @Header("Range") String range, Message message) {
         return new Conditions(ifNoneMatch, range, VideoDownloads.replyOf(message));
+    }
+
+    /** A status document as answered to a poller: its ETag, and whether the poller's If-None-Match already has it. */
+    public record Revalidated(String etag, boolean notModified, String document) {
+    }
+
+    /**
+     * The status document with its ETag (a hash of the document: it changes whenever anything in it does), 304 for a
+     * poller that sends it back unchanged. Bound from the header: a Simple argument would lose the quotes.
+     */
+    public Revalidated status(@Header("If-None-Match") String ifNoneMatch, @Body String document) throws java.security.NoSuchAlgorithmException {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String etag = "\"" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        return new Revalidated(etag, notModified(ifNoneMatch, etag), document);
     }
 
     /** The answer to a request with these conditions; 416 if the range is unsatisfiable. */

@@ -62,6 +62,26 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void pollersGetAnEtagAndA304WhileTheStatusIsUnchanged() throws Exception {
+        String jobId = service.generate(THREE_SCENES);
+        service.awaitEnd(jobId, Duration.ofSeconds(60));
+
+        HttpResponse<String> first = service.get("/api/v3/audio/status/" + jobId);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = service.send(service.request("/api/v3/audio/status/" + jobId).header("If-None-Match", etag).GET());
+        HttpResponse<String> stale = service.send(service.request("/api/v3/audio/status/" + jobId).header("If-None-Match", "\"0000\"").GET());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(etag).matches("\"[0-9a-f]{24}\"");
+        assertThat(first.headers().firstValue("Cache-Control")).contains("no-cache");
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(RunningService.json(stale.body()).path("job_id").asText()).isEqualTo(jobId);
+    }
+
+    @Test
     void wavOutputIsSampleExact(@TempDir Path tmp) throws Exception {
         String jobId = service.generate("""
                 {"storyboard": {"scenes": [{"description": "a", "duration": 1.5}, {"description": "b", "duration": 2.25}]},
