@@ -78,8 +78,9 @@ public final class VideoProbe {
                 throw new NotAVideo(field, what, "it is " + format.group(1) + ", not one of the video containers read here ("
                         + FfmpegArgs.VIDEO_FORMATS.replace(",", ", ") + ")");
             }
-            String said = stderr.isEmpty() ? Path.of(result.getCommand().getExecutable()).getFileName() + " exited with "
-                    + result.getExitValue() : lastLine(stderr);
+            String tool = result.getCommand() == null || result.getCommand().getExecutable() == null ? "ffprobe"
+                    : Path.of(result.getCommand().getExecutable()).getFileName().toString();
+            String said = stderr.isEmpty() ? tool + " exited with " + result.getExitValue() : lastLine(stderr);
             throw new NotAVideo(field, what, "it cannot be read as a video (" + said + ")");
         }
         return facts(JSON.readTree(stdout.isBlank() ? "{}" : stdout), field, what);
