@@ -1,5 +1,5 @@
-# Builds the service jar and runs it with Debian's FFmpeg; routes/ and application.properties stay
-# outside the jar so that operators can mount their own.
+# Builds the service jar and runs it with the static FFmpeg shipped in the jar (no ffprobe: ffmpeg probes videos);
+# routes/ and application.properties stay outside the jar so that operators can mount their own.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
@@ -9,13 +9,13 @@ COPY application.properties .
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg curl \
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/target/scenescore.jar /app/scenescore.jar
 COPY application.properties /app/application.properties
 COPY routes /app/routes
-ENV SCENESCORE_DATA_DIR=/data
+ENV SCENESCORE_DATA_DIR=/data SCENESCORE_CACHE_DIR=/app/cache
 VOLUME /data
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/scenescore.jar"]

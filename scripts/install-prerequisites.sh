@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what SceneScore needs on a Debian or Ubuntu machine: Java 17, Maven, FFmpeg, and for the tests
-# a PostgreSQL server on 127.0.0.1:5432 (started if it is not running). Safe to run again.
+# Optional: installs Debian's Java 17, Maven and FFmpeg on a Debian or Ubuntu machine and, for the tests, a PostgreSQL
+# server on 127.0.0.1:5432 (started if it is not running). Nothing requires it: ./mvnw and the jar bring Maven and
+# FFmpeg, and the tests start an embedded PostgreSQL when nothing answers on 5432. Safe to run again.
 set -euo pipefail
 
 need=()

@@ -22,10 +22,11 @@ public class MediaConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext camelContext) throws Exception {
         Registry registry = camelContext.getRegistry();
-        registry.bind("ffmpegExecutables", FfmpegExecutables.locate(ffmpeg, ffprobe));
+        FfmpegExecutables executables = FfmpegExecutables.locate(ffmpeg, ffprobe);
+        registry.bind("ffmpegExecutables", executables);
         registry.bind("sceneAudioCommands", new SceneAudioCommands());
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
-        registry.bind("videoProbe", new VideoProbe());
+        registry.bind("videoProbe", new VideoProbe(executables));
         registry.bind("muxCommand", new MuxCommand());
     }
 }

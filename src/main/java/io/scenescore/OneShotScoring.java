@@ -79,7 +79,7 @@ final class OneShotScoring {
         authorize(start, key);
         HttpResponse<String> started = http.send(start.build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
-            System.err.println("scenescore: the storyboard was refused: " + started.body());
+            System.err.print(refusal(started.statusCode(), started.body()));
             return 2;
         }
         String jobId = JSON.readTree(started.body()).get("job_id").asText();
@@ -115,6 +115,33 @@ final class OneShotScoring {
             // a command-line client polling the status document, as any integrator would
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    /**
+     * What the service said when it refused the storyboard, for a person: one line per invalid field
+     * ({@code storyboard.scenes[0].duration: must be greater than 0, got -1}), else the problem's detail.
+     */
+    static String refusal(int status, String body) {
+        StringBuilder out = new StringBuilder("scenescore: the storyboard was refused");
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(body);
+        } catch (IOException e) {
+            problem = null;
+        }
+        if (problem == null || !problem.isObject()) {
+            return out.append(" (HTTP ").append(status).append("): ").append(body.strip()).append(System.lineSeparator()).toString();
+        }
+        JsonNode errors = problem.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            out.append(':').append(System.lineSeparator());
+            for (JsonNode error : errors) {
+                out.append(error.path("field").asText("?")).append(": ").append(error.path("message").asText("")).append(System.lineSeparator());
+            }
+            return out.toString();
+        }
+        String detail = problem.path("detail").asText(problem.path("title").asText("HTTP " + status));
+        return out.append(": ").append(detail).append(System.lineSeparator()).toString();
     }
 
     private static void authorize(HttpRequest.Builder request, String key) {

@@ -16,7 +16,43 @@ public final class SceneScore {
     private SceneScore() {
     }
 
+    /** What {@code scenescore --help} prints. */
+    static final String HELP = """
+            SceneScore: scores a video scene by scene (storyboard in, soundtrack out).
+
+            usage:
+              scenescore score STORYBOARD.json [OUT.mp3|OUT.wav]
+                  score one storyboard and exit: starts the service on a free local port, prints each scene as it
+                  is made and writes the soundtrack (default soundtrack.mp3)
+              scenescore
+                  run the service (HTTP API on port 8080, file drop), from the folder holding routes/ and
+                  application.properties
+              scenescore help | --help | -h
+                  print this
+
+            main settings (environment variables; all of them are in application.properties):
+              SCENESCORE_PORT            HTTP port of the service (8080)
+              SCENESCORE_DATA_DIR        data folder; the embedded PostgreSQL lives in it (./data)
+              SCENESCORE_DB_URL          a PostgreSQL JDBC URL instead of the embedded server
+                                         (with SCENESCORE_DB_USER, SCENESCORE_DB_PASSWORD)
+              SCENESCORE_PROVIDER        music: replicate, composer or silence (replicate with a token, else composer)
+              REPLICATE_API_TOKEN        Replicate's token for MusicGen
+              SCENESCORE_API_KEY         the bearer key clients must send (none: no key asked)
+              SCENESCORE_FFMPEG          an ffmpeg to use (else PATH, else the static FFmpeg shipped in the jar)
+              SCENESCORE_FFPROBE         an ffprobe to use (else PATH; without one ffmpeg probes videos)
+              SCENESCORE_CACHE_DIR       where the shipped FFmpeg is extracted (~/.cache/scenescore)
+            """;
+
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && List.of("help", "--help", "-h").contains(args[0])) {
+            System.out.print(HELP);
+            System.exit(0);
+        }
+        if (args.length > 0 && !args[0].equals("score")) {
+            System.err.println("scenescore: unknown command '" + args[0] + "'; the commands are 'score STORYBOARD.json [OUT]' "
+                    + "and none (runs the service); see scenescore --help");
+            System.exit(2);
+        }
         if (args.length > 0 && args[0].equals("score")) {
             // the one-shot mode prints its own progress; Camel's start-up chatter would drown it
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("scenescore.log", "warn"));

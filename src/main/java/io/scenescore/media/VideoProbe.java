@@ -19,7 +19,8 @@ import io.scenescore.job.NotAVideo;
 /**
  * Probes a video with ffprobe on arrival, so that something that is not a video is refused at once rather than
  * failing a run later. Only real video containers are opened (no playlists, no concat lists, no images), and only
- * as a local file.
+ * as a local file. Where there is no ffprobe ({@link FfmpegExecutables#probesWithFfmpeg()}), ffmpeg opens the file
+ * with no output and its description of the input is read instead ({@link FfmpegInputDump}).
  */
 public final class VideoProbe {
 
@@ -28,8 +29,32 @@ public final class VideoProbe {
     /** What ffprobe says of a file in a format it may not open: "[hls @ 0x55e5] Format not on whitelist 'mov,...'". */
     private static final Pattern NOT_ON_WHITELIST = Pattern.compile("\\[(\\w+) @ [^\\]]*\\] Format not on whitelist");
 
-    /** ffprobe's arguments for {@code file}: its format and streams, as JSON. */
+    private final boolean withFfmpeg;
+
+    /** Probes with ffprobe. */
+    public VideoProbe() {
+        this(false);
+    }
+
+    /** Probes with what {@code tools} has: ffprobe, or ffmpeg when there is none. */
+    public VideoProbe(FfmpegExecutables tools) {
+        this(tools.probesWithFfmpeg());
+    }
+
+    private VideoProbe(boolean withFfmpeg) {
+        this.withFfmpeg = withFfmpeg;
+    }
+
+    /**
+     * The probe's arguments for {@code file}: ffprobe's for its format and streams as JSON, or, without ffprobe,
+     * ffmpeg's to open it and describe it (with no output, so nothing is decoded).
+     */
     public List<String> command(Path file) {
+        if (withFfmpeg) {
+            List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "info"));
+            args.addAll(FfmpegArgs.videoInput(file));
+            return args;
+        }
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-v", "error"));
         args.addAll(FfmpegArgs.videoInput(file));
         args.addAll(List.of("-print_format", "json", "-show_format", "-show_streams"));
@@ -43,13 +68,19 @@ public final class VideoProbe {
     public VideoFacts facts(ExecResult result, String field, String what) throws IOException {
         String stdout = read(result.getStdout());
         String stderr = read(result.getStderr()).strip();
+        if (stdout.isBlank() && FfmpegInputDump.describesInput(stderr)) {
+            // ffmpeg without an output: it opened the file, described it and stopped (exit 1)
+            return facts(FfmpegInputDump.parse(stderr), field, what);
+        }
         if (result.getExitValue() != 0) {
             Matcher format = NOT_ON_WHITELIST.matcher(stderr);
             if (format.find()) {
                 throw new NotAVideo(field, what, "it is " + format.group(1) + ", not one of the video containers read here ("
                         + FfmpegArgs.VIDEO_FORMATS.replace(",", ", ") + ")");
             }
-            String said = stderr.isEmpty() ? "ffprobe exited with " + result.getExitValue() : lastLine(stderr);
+            String tool = result.getCommand() == null || result.getCommand().getExecutable() == null ? "ffprobe"
+                    : Path.of(result.getCommand().getExecutable()).getFileName().toString();
+            String said = stderr.isEmpty() ? tool + " exited with " + result.getExitValue() : lastLine(stderr);
             throw new NotAVideo(field, what, "it cannot be read as a video (" + said + ")");
         }
         return facts(JSON.readTree(stdout.isBlank() ? "{}" : stdout), field, what);

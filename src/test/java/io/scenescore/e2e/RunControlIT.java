@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scenescore.fake.FakeReplicate;
 import io.scenescore.support.RunningService;
 import io.scenescore.support.ServiceExtension;
+import io.scenescore.support.TestDatabase;
 
 /** Starting a run twice, Idempotency-Key, cancel, and a database restart in the middle of a run. */
 class RunControlIT {
@@ -103,8 +104,8 @@ class RunControlIT {
     @Test
     void aRunSurvivesPostgresqlRestartingBetweenScenes() throws Exception {
         String cluster = "/etc/postgresql";
-        Assumptions.assumeTrue(Files.isDirectory(Path.of(cluster)) && System.getenv("SCENESCORE_TEST_PG") == null,
-                "needs the local PostgreSQL cluster (pg_ctlcluster) to restart");
+        Assumptions.assumeTrue(Files.isDirectory(Path.of(cluster)) && TestDatabase.onTheLocalCluster(),
+                "needs the tests' databases on the local PostgreSQL cluster (pg_ctlcluster) to restart");
         replicate.setLatency(Duration.ofSeconds(6));
         String jobId = service.generate(TWO_SCENES);
         await().atMost(Duration.ofSeconds(30)).until(() -> !service.status(jobId).at("/progress/scenes/0/prediction_id").isNull());

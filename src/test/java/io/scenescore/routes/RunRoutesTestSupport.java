@@ -20,7 +20,6 @@ import org.apache.camel.util.function.ThrowingConsumer;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import io.scenescore.composer.ComposerSource;
-import io.scenescore.media.FfmpegExecutables;
 import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.SceneAudioCommands;
 import io.scenescore.replicate.ContinuationPlanner;
@@ -100,7 +99,8 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         registry.bind("continuationStrategy", new ContinuationAggregationStrategy());
         registry.bind("soundtracks", new Soundtracks());
         registry.bind("sceneAudioCommands", new SceneAudioCommands());
-        registry.bind("ffmpegExecutables", new FfmpegExecutables("ffmpeg", "ffprobe"));
+        // the tools the service would find: PATH, else the FFmpeg shipped in the jar
+        registry.bind("ffmpegExecutables", io.scenescore.support.MediaProbe.tools());
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
         registry.bind("composerSource", new ComposerSource());
         registry.bind("videoFiles", new VideoFiles(work));

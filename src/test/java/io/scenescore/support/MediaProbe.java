@@ -64,18 +64,80 @@ public final class MediaProbe {
         return new Loudness(Double.parseDouble(i.group(1)), tp.group(1).equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(tp.group(1)));
     }
 
-    /** Mean spectral centroid in Hz (ffmpeg's aspectralstats, first channel) of a part of {@code file}. */
+    /**
+     * Mean spectral centroid in Hz of the first channel of a part of {@code file}: 2048-sample Hann-windowed frames
+     * (hop 1024) of the audio FFmpeg decodes, each frame's magnitude-weighted mean frequency, averaged over the
+     * frames that are not silent. Computed here rather than with ffmpeg's aspectralstats, which FFmpeg 4.4 (the
+     * build shipped in the jar) does not have.
+     */
     public static double spectralCentroid(Path file, double start, double length) throws IOException, InterruptedException {
-        Path out = java.nio.file.Files.createTempFile("centroid", ".txt");
-        try {
-            run(List.of(TOOLS.ffmpeg(), "-hide_banner", "-loglevel", "error", "-ss", String.valueOf(start), "-t", String.valueOf(length),
-                    "-i", file.toString(), "-af", "aspectralstats,ametadata=print:key=lavfi.aspectralstats.1.centroid:file=" + out,
-                    "-f", "null", "-"));
-            return java.nio.file.Files.readAllLines(out).stream().filter(l -> l.startsWith("lavfi.aspectralstats.1.centroid="))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf('=') + 1)))
-                    .filter(v -> !Double.isNaN(v)).average().orElseThrow();
-        } finally {
-            java.nio.file.Files.deleteIfExists(out);
+        int rate = 48000;
+        Process p = new ProcessBuilder(List.of(TOOLS.ffmpeg(), "-hide_banner", "-loglevel", "error", "-ss", String.valueOf(start),
+                "-t", String.valueOf(length), "-i", file.toString(), "-af", "pan=mono|c0=c0", "-ar", String.valueOf(rate),
+                "-f", "f32le", "-")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] raw = p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) {
+            throw new AssertionError("ffmpeg could not decode " + file + " for its spectral centroid");
+        }
+        java.nio.FloatBuffer samples = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        int n = 2048;
+        double sum = 0;
+        int frames = 0;
+        for (int at = 0; at + n <= samples.limit(); at += n / 2) {
+            double[] re = new double[n];
+            double[] im = new double[n];
+            for (int i = 0; i < n; i++) {
+                re[i] = samples.get(at + i) * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1)));
+            }
+            fft(re, im);
+            double weighted = 0;
+            double total = 0;
+            for (int k = 1; k <= n / 2; k++) {
+                double magnitude = Math.hypot(re[k], im[k]);
+                weighted += magnitude * k * (double) rate / n;
+                total += magnitude;
+            }
+            if (total > 1e-6) {
+                sum += weighted / total;
+                frames++;
+            }
+        }
+        if (frames == 0) {
+            throw new AssertionError("no audible frame in " + file + " from " + start + " s for " + length + " s");
+        }
+        return sum / frames;
+    }
+
+    /** In-place radix-2 FFT; the length is a power of two. */
+    private static void fft(double[] re, double[] im) {
+        int n = re.length;
+        for (int i = 1, j = 0; i < n; i++) {
+            int bit = n >> 1;
+            for (; (j & bit) != 0; bit >>= 1) {
+                j ^= bit;
+            }
+            j ^= bit;
+            if (i < j) {
+                double t = re[i]; re[i] = re[j]; re[j] = t;
+                t = im[i]; im[i] = im[j]; im[j] = t;
+            }
+        }
+        for (int len = 2; len <= n; len <<= 1) {
+            double angle = -2 * Math.PI / len;
+            for (int i = 0; i < n; i += len) {
+                for (int k = 0; k < len / 2; k++) {
+                    double wr = Math.cos(angle * k);
+                    double wi = Math.sin(angle * k);
+                    double ur = re[i + k];
+                    double ui = im[i + k];
+                    double vr = re[i + k + len / 2] * wr - im[i + k + len / 2] * wi;
+                    double vi = re[i + k + len / 2] * wi + im[i + k + len / 2] * wr;
+                    re[i + k] = ur + vr;
+                    im[i + k] = ui + vi;
+                    re[i + k + len / 2] = ur - vr;
+                    im[i + k + len / 2] = ui - vi;
+                }
+            }
         }
     }
 

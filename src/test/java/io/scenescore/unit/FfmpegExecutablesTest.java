@@ -26,8 +26,9 @@ class FfmpegExecutablesTest {
 
     @BeforeAll
     static void systemFfmpegIsInstalled() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")) && Files.isExecutable(Path.of("/usr/bin/ffprobe")),
-                "these tests expect the system FFmpeg in /usr/bin");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")) && Files.isExecutable(Path.of("/usr/bin/ffprobe"))
+                && pathDirectories().contains(Path.of("/usr/bin")),
+                "these tests expect the system FFmpeg in /usr/bin, on PATH");
     }
 
     private static List<Path> pathDirectories() {
