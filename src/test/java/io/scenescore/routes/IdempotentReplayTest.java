@@ -57,6 +57,7 @@ class IdempotentReplayTest extends CamelMainTestSupport {
         registry.bind("jsonBodyGuard", new JsonBodyGuard());
         registry.bind("videoChecks", new VideoChecks());
         registry.bind("statusDocuments", new StatusDocuments());
+        registry.bind("conditionalDownload", new io.scenescore.api.ConditionalDownload());
     }
 
     @Override

@@ -55,6 +55,7 @@ class JsonBodyRouteTest extends CamelMainTestSupport {
         registry.bind("jobForms", new JobForms(1024 * 1024));
         registry.bind("videoChecks", new VideoChecks());
         registry.bind("statusDocuments", new StatusDocuments());
+        registry.bind("conditionalDownload", new io.scenescore.api.ConditionalDownload());
     }
 
     @Override
