@@ -17,7 +17,7 @@ import io.scenescore.replicate.ReplicateAnswers;
 import io.scenescore.replicate.ReplicateCalls;
 import io.scenescore.replicate.ReplicateChains;
 import io.scenescore.replicate.ReplicateHealth;
-import io.scenescore.run.MusicSources;
+import io.scenescore.run.RunPlanner;
 import io.scenescore.replicate.ReplicateRetries;
 import io.scenescore.replicate.ReplicateRetryDelay;
 
@@ -52,10 +52,6 @@ public class ReplicateConfiguration implements CamelConfiguration {
     private int breakerFailures;
     @PropertyInject("scenescore.replicate.breaker.open-seconds")
     private int breakerOpenSeconds;
-    @PropertyInject(value = "scenescore.provider", defaultValue = "")
-    private String provider;
-    @PropertyInject(value = "scenescore.replicate.token", defaultValue = "")
-    private String replicateToken;
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
@@ -65,7 +61,7 @@ public class ReplicateConfiguration implements CamelConfiguration {
         registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(windowSeconds, maxGenerationSeconds), windowSeconds, polls, musicGen));
         registry.bind("replicateCalls", new ReplicateCalls(replicateBaseUrl, preferWaitSeconds));
         ReplicateHealth health = new ReplicateHealth(breakerFailures, Duration.ofSeconds(breakerOpenSeconds),
-                "replicate".equals(MusicSources.choose(provider, replicateToken)));
+                "replicate".equals(Wiring.bound(camelContext, "runPlanner", RunPlanner.class).provider()));
         registry.bind("replicateBreaker", health.breaker());
         registry.bind("replicateAnswers", new ReplicateAnswers(health));
         // on /observe/health as "replicate", once the health registry exists

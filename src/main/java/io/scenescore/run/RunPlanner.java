@@ -28,6 +28,11 @@ public final class RunPlanner {
         this.slots = slots;
     }
 
+    /** The music source this instance's runs use (replicate, composer or silence). */
+    public String provider() {
+        return provider;
+    }
+
     public Run start(Map<String, Object> job) throws IOException {
         String jobId = String.valueOf(job.get("id"));
         List<FieldError> errors = new ArrayList<>();

@@ -8,71 +8,29 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.spi.Registry;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
-import io.scenescore.api.ApiKeyGuard;
 import io.scenescore.api.IdempotentAnswers;
-import io.scenescore.api.JobForms;
-import io.scenescore.job.JobRequests;
-import io.scenescore.api.JsonAnswers;
-import io.scenescore.api.JsonBodyGuard;
-import io.scenescore.api.ProblemDocuments;
-import io.scenescore.status.StatusDocuments;
-import io.scenescore.video.VideoChecks;
 
 /**
  * POST /audio/generate-scenes with an Idempotency-Key, at the level of its route (api-generate-scenes): Camel
  * runs the API's route files without the HTTP server or PostgreSQL, every sql endpoint replaced by a mock.
  */
-class IdempotentReplayTest extends CamelMainTestSupport {
+class IdempotentReplayTest extends ApiRoutesTestSupport {
 
     static final String BODY = "{\"job_id\": \"6f1c2a51-4a8e-4d7e-9a53-0b3c5d7e9f11\"}";
     static final String JOB_ID = "6f1c2a51-4a8e-4d7e-9a53-0b3c5d7e9f11";
     static final String FIRST_ANSWER = "{\"job_id\":\"" + JOB_ID + "\",\"status\":\"queued\"}";
 
     @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "classpath:io/scenescore/routes/idempotent-replay.properties";
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        // camel-sql wants a DataSource to build its endpoints; this one points nowhere, so a statement that
-        // escaped the mocks would fail loudly
-        PGSimpleDataSource nowhere = new PGSimpleDataSource();
-        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/nowhere");
-        registry.bind("dataSource", nowhere);
-        registry.bind("apiKeyGuard", new ApiKeyGuard(null));
-        registry.bind("idempotentAnswers", new IdempotentAnswers());
-        registry.bind("jobRequests", new JobRequests());
-        registry.bind("jsonAnswers", new JsonAnswers());
-        registry.bind("problemDocuments", new ProblemDocuments());
-        registry.bind("jobForms", new JobForms(1024 * 1024));
-        registry.bind("jsonBodyGuard", new JsonBodyGuard());
-        registry.bind("videoChecks", new VideoChecks());
-        registry.bind("statusDocuments", new StatusDocuments());
-        registry.bind("conditionalDownload", new io.scenescore.api.ConditionalDownload());
-    }
-
-    @Override
-    public boolean isUseAdviceWith() {
-        return true;
+    String apiKey() {
+        return null;
     }
 
     @BeforeEach
     void apiRoutesWithMockedSql() throws Exception {
-        // the REST table's own routes need the HTTP server: the test calls the verbs' direct: routes instead
-        ModelCamelContext model = context.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class)
-                instanceof ModelCamelContext m ? m : context;
-        List<RouteDefinition> table = model.getRouteDefinitions().stream()
-                .filter(r -> r.getInput().getEndpointUri().startsWith("rest:")).toList();
-        model.removeRouteDefinitions(table);
+        withoutRestTable();
         AdviceWith.adviceWith(context, "api-generate-scenes", route -> {
             route.mockEndpointsAndSkip("sql:*");
             route.weaveById("find-idempotent-answer").replace().toV("mock:stored-answer", null, "answer");

@@ -2,74 +2,31 @@ package io.scenescore.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.spi.Registry;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import io.scenescore.api.ApiKeyGuard;
-import io.scenescore.api.IdempotentAnswers;
-import io.scenescore.api.JobForms;
-import io.scenescore.api.JsonAnswers;
-import io.scenescore.api.JsonBodyGuard;
-import io.scenescore.api.ProblemDocuments;
-import io.scenescore.job.JobRequests;
-import io.scenescore.status.StatusDocuments;
-import io.scenescore.video.VideoChecks;
 
 /**
  * The JSON verbs' routes (api-create-job, api-generate-scenes) take only a body declared JSON: anything else is a
  * 415 problem document naming application/json, after the key check and before the body is read.
  */
-class JsonBodyRouteTest extends CamelMainTestSupport {
+class JsonBodyRouteTest extends ApiRoutesTestSupport {
 
     static final String KEY = "route-test-key";
     static final String BAD_JOB = "{\"storyboard\": {\"scenes\": []}}";
 
     @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "classpath:io/scenescore/routes/idempotent-replay.properties";
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        PGSimpleDataSource nowhere = new PGSimpleDataSource();
-        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/nowhere");
-        registry.bind("dataSource", nowhere);
-        registry.bind("apiKeyGuard", new ApiKeyGuard(KEY));
-        registry.bind("idempotentAnswers", new IdempotentAnswers());
-        registry.bind("jobRequests", new JobRequests());
-        registry.bind("jsonAnswers", new JsonAnswers());
-        registry.bind("jsonBodyGuard", new JsonBodyGuard());
-        registry.bind("problemDocuments", new ProblemDocuments());
-        registry.bind("jobForms", new JobForms(1024 * 1024));
-        registry.bind("videoChecks", new VideoChecks());
-        registry.bind("statusDocuments", new StatusDocuments());
-        registry.bind("conditionalDownload", new io.scenescore.api.ConditionalDownload());
-    }
-
-    @Override
-    public boolean isUseAdviceWith() {
-        return true;
+    String apiKey() {
+        return KEY;
     }
 
     @BeforeEach
     void apiRoutesWithMockedSql() throws Exception {
-        ModelCamelContext model = context.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class)
-                instanceof ModelCamelContext m ? m : context;
-        List<RouteDefinition> table = model.getRouteDefinitions().stream()
-                .filter(r -> r.getInput().getEndpointUri().startsWith("rest:")).toList();
-        model.removeRouteDefinitions(table);
+        withoutRestTable();
         for (String route : new String[] {"api-create-job", "api-generate-scenes"}) {
             AdviceWith.adviceWith(context, route, r -> r.mockEndpointsAndSkip("sql:*"));
         }
