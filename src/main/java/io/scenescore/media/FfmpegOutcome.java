@@ -16,11 +16,6 @@ public final class FfmpegOutcome {
     public record Finished(String stdout, String stderr) {
     }
 
-    /** Throws unless the run exited 0; returns its standard output. */
-    public String check(ExecResult result) throws IOException {
-        return finished(result).stdout();
-    }
-
     /** Throws unless the run exited 0 (with the tail of its log); returns what it printed. */
     public Finished finished(ExecResult result) throws IOException {
         String stderr = read(result.getStderr());

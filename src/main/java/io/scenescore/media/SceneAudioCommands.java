@@ -14,14 +14,6 @@ public final class SceneAudioCommands {
     public static final int SAMPLE_RATE = 44100;
     private static final String FORMAT = "aresample=" + SAMPLE_RATE + ",aformat=sample_fmts=s16:channel_layouts=stereo";
 
-    public RawAudio silence() {
-        return RawAudio.silence();
-    }
-
-    public RawAudio single(Path piece) {
-        return RawAudio.of(piece);
-    }
-
     /** {@code raw} cut or padded to exactly {@code seconds}, at {@code out}. */
     public List<String> fit(RawAudio raw, double seconds, Path out) {
         long samples = samples(seconds);

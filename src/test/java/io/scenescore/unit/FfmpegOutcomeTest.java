@@ -33,24 +33,24 @@ class FfmpegOutcomeTest {
     }
 
     private static String failureMessage(ExecResult result) {
-        MediaToolFailure failure = catchThrowableOfType(MediaToolFailure.class, () -> new FfmpegOutcome().check(result));
+        MediaToolFailure failure = catchThrowableOfType(MediaToolFailure.class, () -> new FfmpegOutcome().finished(result).stdout());
         assertThat(failure).as("a MediaToolFailure").isNotNull();
         return failure.getMessage();
     }
 
     @Test
     void exitZeroGivesTheStandardOutput() throws Exception {
-        assertThat(outcome.check(result("/usr/bin/ffprobe", 0, "12.345000\n", ""))).isEqualTo("12.345000\n");
+        assertThat(outcome.finished(result("/usr/bin/ffprobe", 0, "12.345000\n", "")).stdout()).isEqualTo("12.345000\n");
     }
 
     @Test
     void exitZeroIgnoresWarningsOnStderr() throws Exception {
-        assertThat(outcome.check(result("/usr/bin/ffmpeg", 0, "done", "[mp3] Estimating duration"))).isEqualTo("done");
+        assertThat(outcome.finished(result("/usr/bin/ffmpeg", 0, "done", "[mp3] Estimating duration")).stdout()).isEqualTo("done");
     }
 
     @Test
     void exitZeroWithoutOutputGivesAnEmptyString() throws Exception {
-        assertThat(outcome.check(result("/usr/bin/ffmpeg", 0, null, null))).isEmpty();
+        assertThat(outcome.finished(result("/usr/bin/ffmpeg", 0, null, null)).stdout()).isEmpty();
     }
 
     @Test
@@ -103,7 +103,7 @@ class FfmpegOutcomeTest {
         ExecCommand command = new ExecCommand("/usr/bin/ffprobe", List.of(), null, 0L, Set.of(0), null, null, false,
                 LoggingLevel.OFF);
 
-        outcome.check(new ExecResult(command, stdout, stderr, 0));
+        outcome.finished(new ExecResult(command, stdout, stderr, 0)).stdout();
 
         assertThat(stdout.closed).isTrue();
         assertThat(stderr.closed).isTrue();

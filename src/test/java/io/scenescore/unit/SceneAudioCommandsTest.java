@@ -63,7 +63,7 @@ class SceneAudioCommandsTest {
 
     @Test
     void silenceIsANullSourceCutToTheSceneLength() {
-        List<String> args = commands.fit(commands.silence(), 3, OUT);
+        List<String> args = commands.fit(RawAudio.silence(), 3, OUT);
 
         assertThat(args).containsSequence("-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo");
         assertThat(filter(args)).endsWith("apad=whole_len=132300,atrim=end_sample=132300[segment]").doesNotContain("atrim=start");
@@ -73,6 +73,6 @@ class SceneAudioCommandsTest {
     @Test
     void segmentCommandsReadLocalFilesOnly() {
         assertThat(commands.fit(RawAudio.of(RAW), 1, OUT)).containsSequence("-protocol_whitelist", "file,pipe,fd");
-        assertThat(commands.fit(commands.silence(), 1, OUT)).containsSequence("-protocol_whitelist", "file,pipe,fd");
+        assertThat(commands.fit(RawAudio.silence(), 1, OUT)).containsSequence("-protocol_whitelist", "file,pipe,fd");
     }
 }
