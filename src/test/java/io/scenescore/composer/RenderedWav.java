@@ -10,6 +10,8 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
+import io.scenescore.support.Fft;
+
 /** A WAV file read back through javax.sound, with the measurements the tests make on it. */
 record RenderedWav(AudioFormat format, long frames, short[] samples) {
 
@@ -71,7 +73,7 @@ record RenderedWav(AudioFormat format, long frames, short[] samples) {
                 }
                 re[i] = mono / channels / 32768.0 * window[i];
             }
-            fft(re, im);
+            Fft.transform(re, im);
             for (int k = 1; k < size / 2; k++) {
                 double magnitude = Math.hypot(re[k], im[k]);
                 weighted += magnitude * k * rate / size;
@@ -90,7 +92,7 @@ record RenderedWav(AudioFormat format, long frames, short[] samples) {
         for (int i = 0; i < size && (i + 1) * channels <= samples.length; i++) {
             re[i] = samples[i * channels] / 32768.0 * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / (size - 1)));
         }
-        fft(re, im);
+        Fft.transform(re, im);
         double rate = format.getSampleRate();
         int best = 1;
         double bestMagnitude = 0;
@@ -102,47 +104,5 @@ record RenderedWav(AudioFormat format, long frames, short[] samples) {
             }
         }
         return best * rate / size;
-    }
-
-    /** In-place iterative radix-2 FFT; the length must be a power of two. */
-    private static void fft(double[] re, double[] im) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int length = 2; length <= n; length <<= 1) {
-            double angle = -2 * Math.PI / length;
-            double wr = Math.cos(angle);
-            double wi = Math.sin(angle);
-            for (int i = 0; i < n; i += length) {
-                double cr = 1;
-                double ci = 0;
-                for (int k = 0; k < length / 2; k++) {
-                    int a = i + k;
-                    int b = a + length / 2;
-                    double xr = re[b] * cr - im[b] * ci;
-                    double xi = re[b] * ci + im[b] * cr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
-                    double next = cr * wr - ci * wi;
-                    ci = cr * wi + ci * wr;
-                    cr = next;
-                }
-            }
-        }
     }
 }

@@ -89,7 +89,7 @@ public final class MediaProbe {
             for (int i = 0; i < n; i++) {
                 re[i] = samples.get(at + i) * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1)));
             }
-            fft(re, im);
+            Fft.transform(re, im);
             double weighted = 0;
             double total = 0;
             for (int k = 1; k <= n / 2; k++) {
@@ -106,39 +106,6 @@ public final class MediaProbe {
             throw new AssertionError("no audible frame in " + file + " from " + start + " s for " + length + " s");
         }
         return sum / frames;
-    }
-
-    /** In-place radix-2 FFT; the length is a power of two. */
-    private static void fft(double[] re, double[] im) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i]; re[i] = re[j]; re[j] = t;
-                t = im[i]; im[i] = im[j]; im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            double angle = -2 * Math.PI / len;
-            for (int i = 0; i < n; i += len) {
-                for (int k = 0; k < len / 2; k++) {
-                    double wr = Math.cos(angle * k);
-                    double wi = Math.sin(angle * k);
-                    double ur = re[i + k];
-                    double ui = im[i + k];
-                    double vr = re[i + k + len / 2] * wr - im[i + k + len / 2] * wi;
-                    double vi = re[i + k + len / 2] * wi + im[i + k + len / 2] * wr;
-                    re[i + k] = ur + vr;
-                    im[i + k] = ui + vi;
-                    re[i + k + len / 2] = ur - vr;
-                    im[i + k + len / 2] = ui - vi;
-                }
-            }
-        }
     }
 
     /** A digest of a file's video stream packets (FFmpeg's md5 muxer over a stream copy): equal when the bytes are. */
