@@ -176,6 +176,8 @@ class FileDropIT {
             assertThat(problem.path("errors").findValuesAsText("field")).contains(field);
         }
         assertThat(problem.path("detail").asText()).isNotBlank();
+        // the reason is written first; Camel moves the file itself once the exchange completes
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(inbox.resolve(".error/" + setAsideAs + ".json")));
         assertThat(inbox.resolve(".error/" + setAsideAs + ".json")).hasContent(content);
         assertThat(Files.exists(inbox.resolve(fileName))).isFalse();
         assertThat(count("jobs")).isEqualTo(jobsBefore);
