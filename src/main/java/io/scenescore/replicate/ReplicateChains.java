@@ -40,13 +40,13 @@ public final class ReplicateChains {
      */
     public SceneChain start(SceneWork work, Run run) {
         ScoreSheet sheet = run.sheet();
-        SceneSegment previous = sheet.previous().orElse(null);
+        SceneSegment previous = sheet.previous(work.index()).orElse(null);
         boolean continuable = previous != null && previous.continuationUrl() != null && previous.continuationSeconds() > 0;
         List<Generation> asSentBefore = continuable ? planner.plan(work.pieceSeconds(), previous.continuationSeconds())
                 : planner.plan(work.pieceSeconds(), null);
         String urlSentBefore = continuable ? previous.continuationUrl() : null;
         List<Generation> interrupted = work.interrupted() ? asSentBefore : null;
-        int window = restoredWindow(sheet);
+        int window = restoredWindow(sheet, work.index());
         if (window > 0) {
             Path windowFile = run.plan().scratchFile(work.index(), "window.wav");
             return new SceneChain(planner.plan(work.pieceSeconds(), window), null, interrupted, urlSentBefore, windowFile, schedule);
@@ -55,8 +55,8 @@ public final class ReplicateChains {
     }
 
     /** Whole seconds of a restored previous piece to send as the continuation window; 0 when there is none. */
-    public int restoredWindow(ScoreSheet sheet) {
-        return sheet.previous()
+    public int restoredWindow(ScoreSheet sheet, int index) {
+        return sheet.previous(index)
                 .filter(p -> p.restored() && p.continuationUrl() != null && p.continuationSeconds() > 0)
                 .map(p -> (int) Math.min(windowSeconds, Math.floor(p.durationSeconds())))
                 .orElse(0);
@@ -69,9 +69,9 @@ public final class ReplicateChains {
     }
 
     /** The FFmpeg run that cuts the restored previous piece's last seconds into the chain's window file. */
-    public List<String> windowCommand(SceneChain chain, Run run) {
-        Path previous = run.sheet().previous().map(SceneSegment::file).orElseThrow();
-        return cuts.window(previous, restoredWindow(run.sheet()), chain.windowFile());
+    public List<String> windowCommand(SceneChain chain, SceneWork work, Run run) {
+        Path previous = run.sheet().previous(work.index()).map(SceneSegment::file).orElseThrow();
+        return cuts.window(previous, restoredWindow(run.sheet(), work.index()), chain.windowFile());
     }
 
     /**

@@ -137,7 +137,7 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         io.scenescore.run.SceneWork work = exchange.getMessage().getBody(io.scenescore.run.SceneWork.class);
         io.scenescore.run.Run run = exchange.getProperty("run", io.scenescore.run.Run.class);
         RunRoutesTestSupport test = (RunRoutesTestSupport) exchange.getContext().getRegistry().lookupByName("test");
-        test.continued.add(run.sheet().previousUrl());
+        test.continued.add(run.sheet().previousUrl(work.index()));
         if ("fails".equals(work.scene().title())) {
             throw new io.scenescore.run.MusicSourceFailure("the fake source failed scene " + work.index());
         }
@@ -153,12 +153,13 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         MockEndpoint.assertIsSatisfied(context);
     }
 
-    /** The scenes the run stored, in the order it stored them. */
+    /** The scenes the run stored, in scene order (each is stored beside the next one's generation, in any order). */
     List<SceneWork> storedScenes() {
         List<SceneWork> stored = new ArrayList<>();
         for (Exchange e : getMockEndpoint("mock:stored-scenes").getReceivedExchanges()) {
             stored.add(e.getMessage().getBody(SceneWork.class));
         }
+        stored.sort(java.util.Comparator.comparingInt(SceneWork::index));
         return stored;
     }
 
@@ -185,6 +186,8 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         advise("score-scene", a -> {
             a.weaveById("find-interrupted-scene").replace().setVariable("answer", a.constant(null));
             a.weaveById("mark-scene-running").replace().to("mock:scene-running");
+        });
+        advise("cut-and-store-scene", a -> {
             a.weaveById("fit-segment").replace().to("mock:fit");
             a.weaveById("store-segment").replace().to("mock:stored-scenes");
         });
