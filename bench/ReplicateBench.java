@@ -1,6 +1,12 @@
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -11,7 +17,9 @@ import io.scenescore.support.TestDatabase;
 
 /**
  * How much a run adds to Replicate's own time: N scenes against the fake with a fixed prediction latency.
- * Prints the job's wall time divided by the sum of the latencies, and the FFmpeg time apart.
+ * Prints the job's wall time divided by the sum of the latencies, and the FFmpeg time apart; the wall time over
+ * its floor (the latencies plus the FFmpeg runs after the last prediction finished: the join that cannot overlap
+ * a generation); and the median time from one prediction finishing to the next one being created.
  * Usage (from bench/replicate-bench.sh): ReplicateBench [scenes] [latency-ms] [scene-seconds] [rounds]
  */
 public class ReplicateBench {
@@ -29,11 +37,14 @@ public class ReplicateBench {
                     "scenescore.replicate.token", token,
                     "scenescore.replicate.base-url", replicate.baseUrl()));
             AtomicLong execNanos = new AtomicLong();
+            List<Instant[]> execs = new CopyOnWriteArrayList<>();
             service.camelContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
                 @Override
                 public void notify(CamelEvent event) {
                     if (event instanceof CamelEvent.ExchangeSentEvent sent && sent.getEndpoint().getEndpointUri().startsWith("exec:")) {
                         execNanos.addAndGet(sent.getTimeTaken() * 1_000_000);
+                        Instant end = Instant.now();
+                        execs.add(new Instant[] {end.minusMillis(sent.getTimeTaken()), end});
                     }
                 }
             });
@@ -47,13 +58,33 @@ public class ReplicateBench {
                     scenes, sceneSeconds, latencyMs, latencySum);
             for (int round = 0; round < rounds + 1; round++) {
                 execNanos.set(0);
+                execs.clear();
                 long start = System.nanoTime();
                 String jobId = service.generate(body);
-                String status = service.awaitEnd(jobId, Duration.ofMinutes(10)).path("status").asText();
+                JsonNode end = service.awaitEnd(jobId, Duration.ofMinutes(10));
+                String status = end.path("status").asText();
                 double wall = (System.nanoTime() - start) / 1e9;
                 double ffmpeg = execNanos.get() / 1e9;
-                System.out.printf("%s %s: wall %.2f s, wall/latencies %.3f, ffmpeg %.2f s, (wall - ffmpeg)/latencies %.3f%n",
-                        round == 0 ? "warm-up" : "round " + round, status, wall, wall / latencySum, ffmpeg, (wall - ffmpeg) / latencySum);
+                // from each prediction finishing to the next scene's being created, as the fake saw them
+                List<Double> gaps = new ArrayList<>();
+                Instant lastFinished = null;
+                for (JsonNode scene : end.at("/progress/scenes")) {
+                    JsonNode p = replicate.prediction(scene.path("prediction_id").asText()).orElseThrow();
+                    Instant created = Instant.parse(p.path("created_at").asText());
+                    if (lastFinished != null) {
+                        gaps.add(Duration.between(lastFinished, created).toNanos() / 1e6);
+                    }
+                    lastFinished = Instant.parse(p.path("completed_at").asText());
+                }
+                gaps.sort(Double::compare);
+                double median = gaps.isEmpty() ? 0 : gaps.get(gaps.size() / 2);
+                Instant lastDone = lastFinished;
+                double joinFfmpeg = execs.stream().filter(e -> e[0].isAfter(lastDone))
+                        .mapToDouble(e -> Duration.between(e[0], e[1]).toNanos() / 1e9).sum();
+                System.out.printf("%s %s: wall %.2f s, wall/latencies %.3f, ffmpeg %.2f s (after the last prediction %.2f s),"
+                        + " wall/(latencies + that) %.3f, median finish-to-next-create %.0f ms%n",
+                        round == 0 ? "warm-up" : "round " + round, status, wall, wall / latencySum, ffmpeg, joinFfmpeg,
+                        wall / (latencySum + joinFfmpeg), median);
             }
             service.close();
         }

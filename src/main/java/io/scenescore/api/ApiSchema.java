@@ -43,6 +43,8 @@ public final class ApiSchema {
             @JsonProperty("model_version") @Schema(description = "MusicGen model version", example = "stereo-large") String modelVersion,
             @JsonProperty("error_strategy") @Schema(allowableValues = {"continue_with_silence", "halt"}) String errorStrategy,
             @Schema(description = "passed to the music source for repeatable runs") Long seed,
+            @Schema(description = "chain (the default): each scene continues the one before; independent: a draft, every scene at once, none continuing another (about one prediction's time for the whole storyboard)",
+                    allowableValues = {"chain", "independent"}) String continuity,
             @Schema(description = "streaming (-14 LUFS, -1 dBTP; the default), broadcast (-23 LUFS, -1 dBTP), none, or {\"integrated\": LUFS, \"true_peak\": dBTP}",
                     example = "streaming") Object loudness) {
     }

@@ -15,12 +15,18 @@ public record AudioParams(
         @JsonProperty("model_version") String modelVersion,
         @JsonProperty("output_format") String outputFormat,
         @JsonProperty("seed") Long seed,
-        @JsonProperty("loudness") Loudness loudness) {
+        @JsonProperty("loudness") Loudness loudness,
+        @JsonProperty("continuity") String continuity) {
 
     public static final double DEFAULT_FADE = 1.0;
 
+    /** Parameters stored before continuity could be chosen were chained. */
+    public AudioParams {
+        continuity = continuity == null ? "chain" : continuity;
+    }
+
     public static AudioParams defaults() {
-        return new AudioParams(null, DEFAULT_FADE, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null, Loudness.STREAMING);
+        return new AudioParams(null, DEFAULT_FADE, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null, Loudness.STREAMING, "chain");
     }
 
     /** These parameters with another fade, e.g. the operator's default (0 to 10 s). */
@@ -28,12 +34,20 @@ public record AudioParams(
         if (!(seconds >= 0 && seconds <= 10)) {
             throw new IllegalArgumentException("a fade must be 0 to 10 seconds, got " + seconds);
         }
-        return new AudioParams(prompt, seconds, transition, syncMode, mergeWithVideo, errorStrategy, modelVersion, outputFormat, seed, loudness);
+        return new AudioParams(prompt, seconds, transition, syncMode, mergeWithVideo, errorStrategy, modelVersion, outputFormat, seed, loudness, continuity);
     }
 
     /** The loudness target; parameters stored before there was one get the default (streaming). */
     public Loudness loudnessTarget() {
         return loudness == null ? Loudness.STREAMING : loudness;
+    }
+
+    /**
+     * A draft: every scene made at once, none continuing another (continuity independent), for previews; a
+     * chained run (the default, and parameters stored before there was a choice) continues each scene's piece.
+     */
+    public boolean independent() {
+        return "independent".equals(continuity);
     }
 
     public boolean halts() {

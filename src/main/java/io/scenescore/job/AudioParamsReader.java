@@ -19,9 +19,10 @@ public final class AudioParamsReader {
             "sync_mode", Set.of("trim", "stretch", "compress"),
             "error_strategy", Set.of("continue_with_silence", "halt"),
             "model_version", Set.of("stereo-large", "stereo-melody-large", "melody-large", "large"),
-            "output_format", Set.of("mp3", "wav"));
+            "output_format", Set.of("mp3", "wav"),
+            "continuity", Set.of("chain", "independent"));
     private static final Set<String> KNOWN = Set.of("prompt", "fade_duration", "transition", "sync_mode",
-            "merge_with_video", "error_strategy", "model_version", "output_format", "seed", "loudness");
+            "merge_with_video", "error_strategy", "model_version", "output_format", "seed", "loudness", "continuity");
 
     private AudioParamsReader() {
     }
@@ -93,7 +94,8 @@ public final class AudioParamsReader {
                 choice(node, "model_version", d.modelVersion(), errors),
                 choice(node, "output_format", d.outputFormat(), errors),
                 seed,
-                Loudness.read(node.get("loudness"), d.loudnessTarget(), errors));
+                Loudness.read(node.get("loudness"), d.loudnessTarget(), errors),
+                choice(node, "continuity", d.continuity(), errors));
     }
 
     /** The checks that need the storyboard: a fade may take at most half of the shortest scene. */

@@ -1,6 +1,7 @@
 package io.scenescore.run;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.scenescore.job.AudioParams;
 
@@ -51,6 +52,11 @@ public final class Run {
 
     public ScoreSheet sheet() {
         return sheet;
+    }
+
+    /** The piece scene {@code index} continues: the scene before it, unless the run is a draft (continuity independent). */
+    public Optional<SceneSegment> previous(int index) {
+        return params().independent() ? Optional.empty() : sheet.previous(index);
     }
 
     public String stage() {

@@ -17,6 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Builds the status document of a job from its stored rows. */
 public final class StatusDocuments {
 
+    /** What a draft (continuity independent) trades, said in its status. */
+    static final String DRAFT = "every scene made at once, none continuing the one before (about one prediction's"
+            + " time for the whole storyboard); the music changes at each cut, joined by the transition. Run it again with"
+            + " continuity chain for the final score";
+
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -117,6 +123,10 @@ public final class StatusDocuments {
         if (job.get("note") != null) {
             progress.put("note", String.valueOf(job.get("note")));
         }
+        JsonNode params = job.get("audio_params") == null ? null : JSON.readTree(String.valueOf(job.get("audio_params")));
+        if (params != null && "independent".equals(params.path("continuity").asText())) {
+            progress.put("draft", DRAFT);
+        }
         progress.put("scenes_total", scenes.size());
         progress.put("scenes_completed", finished);
         progress.put("scenes", scenes);
@@ -137,7 +147,7 @@ public final class StatusDocuments {
         doc.put("progress", progress);
         doc.put("audio", audio);
         doc.put("video", video);
-        doc.put("audio_params", job.get("audio_params") == null ? null : JSON.readTree(String.valueOf(job.get("audio_params"))));
+        doc.put("audio_params", params);
         doc.put("error", job.get("error"));
         doc.put("created_at", timestamp(job.get("created_at")));
         doc.put("updated_at", timestamp(job.get("updated_at")));

@@ -124,4 +124,22 @@ class RunRouteTest extends RunRoutesTestSupport {
         assertThat(getMockEndpoint("mock:failed").getReceivedExchanges().get(0).getMessage().getBody(String.class))
                 .contains("ffmpeg could not cut scene 0");
     }
+
+    @Test
+    void aDraftMakesEveryScenesMusicAtOnceAndNoneContinuesAnother() throws Exception {
+        // each scene's music waits until all three were asked for: made one after the other, none would get there
+        java.util.concurrent.CountDownLatch allAsked = new java.util.concurrent.CountDownLatch(3);
+        java.util.List<Boolean> metTheOthers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        advise("music-fake", a -> a.weaveAddFirst().process(e -> {
+            allAsked.countDown();
+            metTheOthers.add(allAsked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        }));
+
+        runJob(job(JOB, "{\"continuity\": \"independent\"}", "dawn", "noon", "dusk"), "mock:completed");
+
+        assertThat(metTheOthers).containsExactly(true, true, true);
+        assertThat(continued).containsExactly(null, null, null);
+        assertThat(storedScenes()).extracting(SceneWork::index).containsExactly(0, 1, 2);
+        assertThat(storedScenes()).extracting(SceneWork::status).containsOnly("completed");
+    }
 }

@@ -28,7 +28,7 @@ class AudioParamsReaderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AudioParams DEFAULTS =
-            new AudioParams(null, 1.0, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null, Loudness.STREAMING);
+            new AudioParams(null, 1.0, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null, Loudness.STREAMING, "chain");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -47,7 +47,7 @@ class AudioParamsReaderTest {
     private static AudioParams withFade(double fade) {
         AudioParams d = AudioParams.defaults();
         return new AudioParams(d.prompt(), fade, d.transition(), d.syncMode(), d.mergeWithVideo(), d.errorStrategy(),
-                d.modelVersion(), d.outputFormat(), d.seed(), d.loudness());
+                d.modelVersion(), d.outputFormat(), d.seed(), d.loudness(), d.continuity());
     }
 
     @Test
@@ -70,11 +70,12 @@ class AudioParamsReaderTest {
         AudioParams params = read("""
                 {"prompt": "warm synths", "fade_duration": 2.5, "transition": "crossfade", "sync_mode": "stretch",
                  "merge_with_video": true, "error_strategy": "halt", "model_version": "melody-large",
-                 "output_format": "wav", "seed": 42}""");
+                 "output_format": "wav", "seed": 42, "continuity": "independent"}""");
 
         assertThat(errors).isEmpty();
         assertThat(params).isEqualTo(new AudioParams("warm synths", 2.5, "crossfade", "stretch", true, "halt",
-                "melody-large", "wav", 42L, Loudness.STREAMING));
+                "melody-large", "wav", 42L, Loudness.STREAMING, "independent"));
+        assertThat(params.independent()).isTrue();
     }
 
     @Test
@@ -85,7 +86,7 @@ class AudioParamsReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"transition", "sync_mode", "error_strategy", "model_version", "output_format"})
+    @ValueSource(strings = {"transition", "sync_mode", "error_strategy", "model_version", "output_format", "continuity"})
     void aChoiceFieldRefusesAnUnknownValueNamingTheField(String field) {
         AudioParams params = read("{\"" + field + "\": \"bogus\"}");
 
@@ -194,7 +195,7 @@ class AudioParamsReaderTest {
         assertThat(errors).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("audio_params.fade", "audio_params.sed");
         assertThat(errors).allSatisfy(e -> assertThat(e.message()).isEqualTo("is not a known parameter; known: "
-                + "error_strategy, fade_duration, loudness, merge_with_video, model_version, output_format, prompt, seed, "
+                + "continuity, error_strategy, fade_duration, loudness, merge_with_video, model_version, output_format, prompt, seed, "
                 + "sync_mode, transition"));
     }
 
