@@ -114,8 +114,12 @@ class MixUnderVideoIT {
     }
 
     private static void assertMasteredToStreaming(Merged merged) throws Exception {
+        assertMasteredTo(merged, -14.0);
+    }
+
+    private static void assertMasteredTo(Merged merged, double integrated) throws Exception {
         MediaProbe.Loudness measured = MediaProbe.loudness(merged.video());
-        assertThat(measured.integrated()).as("the merged video's integrated loudness").isCloseTo(-14.0, within(0.5));
+        assertThat(measured.integrated()).as("the merged video's integrated loudness").isCloseTo(integrated, within(0.5));
         assertThat(measured.truePeak()).as("its true peak").isLessThanOrEqualTo(-1.0);
         JsonNode reported = merged.status().at("/video/loudness");
         assertThat(reported.path("integrated_lufs").asDouble()).as(merged.status().toString()).isCloseTo(measured.integrated(), within(0.3));
@@ -161,9 +165,15 @@ class MixUnderVideoIT {
         assertThat(merged.status().at("/audio_params/duck_db").asDouble()).isEqualTo(24);
     }
 
+    /**
+     * At the broadcast target: with the music 10 dB down the speech carries the loudness, and this speech's peaks stand
+     * 17 dB over its loudness; the streaming target (-14 LUFS under -1 dBTP) leaves room for 13, so there the limiter
+     * shaves the speech's peaks (measured: the tone 7.5 dB up, the speech's RMS only 4.6) and the two can no longer be
+     * read apart by a single gain. At -23 LUFS one gain does it all.
+     */
     @Test
     void blendPutsTheMusicAtMusicGainDbUnderTheSpeech(@TempDir Path tmp) throws Exception {
-        Merged merged = merge(speechVideo, ", \"mix\": \"blend\", \"music_gain_db\": -10", tmp);
+        Merged merged = merge(speechVideo, ", \"mix\": \"blend\", \"music_gain_db\": -10, \"loudness\": \"broadcast\"", tmp);
 
         assertThat(merged.status().at("/video/mix").asText()).isEqualTo("blend");
         double toneChange = merged.overallGain();
@@ -176,7 +186,7 @@ class MixUnderVideoIT {
             assertThat(toneChange - g).as("the music at music_gain_db under the speech").isCloseTo(-10, within(1.0));
             assertThat(inside).as("not ducked").isCloseTo(merged.all().tone(TONE_HZ, 0.5, 2.0), within(0.5));
         }
-        assertMasteredToStreaming(merged);
+        assertMasteredTo(merged, -23.0);
     }
 
     @Test
