@@ -157,7 +157,7 @@ class JobRequestsTest {
 
         assertThat(readBack).isEqualTo(run.params());
         assertThat(readBack).isEqualTo(new AudioParams("cello", 0.75, "crossfade", "compress", true, "halt", "large",
-                "wav", 1234567890123L, io.scenescore.job.Loudness.STREAMING, "chain"));
+                "wav", 1234567890123L, io.scenescore.job.Loudness.STREAMING));
     }
 
     @Test
