@@ -38,21 +38,23 @@ class MetricsIT {
     static RunningService service;
 
     /** The composer's service, on a database of its own (a second instance on the same one would claim these runs). */
-    static TestDatabase composerDb;
-    static RunningService composer;
+    record Composer(TestDatabase db, RunningService service) {
+    }
+
+    static Composer second;
 
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     final List<String> jobIds = new ArrayList<>();
 
     @BeforeAll
     static void startComposer() throws Exception {
-        composerDb = TestDatabase.create();
-        composer = RunningService.start(composerDb, Map.of("scenescore.provider", "composer"));
+        TestDatabase db = TestDatabase.create();
+        second = new Composer(db, RunningService.start(db, Map.of("scenescore.provider", "composer")));
     }
 
     @AfterAll
     static void stopComposer() throws Exception {
-        try (TestDatabase d = composerDb; RunningService s = composer) {
+        try (TestDatabase d = second.db(); RunningService s = second.service()) {
             // the service first, then its database
         }
     }
@@ -167,15 +169,15 @@ class MetricsIT {
 
     @Test
     void composerScenesAreTimedUnderTheirSourceAndUnknownPathsAreOneLabel() throws Exception {
-        PrometheusText before = scrape(composer);
+        PrometheusText before = scrape(second.service());
 
-        run(composer, storyboard("", 2, 2, 3), "completed");
+        run(second.service(), storyboard("", 2, 2, 3), "completed");
         // requests for paths that match no route, each with another id: one label value for all of them
         for (int i = 0; i < 3; i++) {
-            assertThat(composer.get("/no/such/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
+            assertThat(second.service().get("/no/such/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
         }
 
-        PrometheusText after = await().atMost(Duration.ofSeconds(10)).until(() -> scrape(composer),
+        PrometheusText after = await().atMost(Duration.ofSeconds(10)).until(() -> scrape(second.service()),
                 s -> s.sum("scenescore_runs_ended_total", "source", "composer") > before.sum("scenescore_runs_ended_total", "source", "composer"));
         assertThat(delta(before, after, "scenescore_runs_ended_total", "outcome", "completed", "source", "composer")).isEqualTo(1);
         assertThat(delta(before, after, "scenescore_scene_duration_seconds_count", "source", "composer")).isEqualTo(3);
