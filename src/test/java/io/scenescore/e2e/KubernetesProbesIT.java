@@ -19,8 +19,8 @@ import io.scenescore.support.ServiceExtension;
 
 /**
  * The probes of deploy/kubernetes/deployment.yaml, asked of the running service: each path answers 200 UP, the
- * liveness group leaves Replicate's check out (an outage of Replicate is no reason to restart a pod) and the
- * readiness group has it.
+ * liveness group leaves out what depends on the world outside the pod (Replicate's check, the consumers whose polls
+ * fail while the database is away: no reason to restart a pod) and the readiness group has them.
  */
 class KubernetesProbesIT {
 
@@ -59,7 +59,8 @@ class KubernetesProbesIT {
         String live = container().at("/livenessProbe/httpGet/path").asText();
         String ready = container().at("/readinessProbe/httpGet/path").asText();
 
-        assertThat(checks(live)).isNotEmpty().doesNotContain("replicate");
-        assertThat(checks(ready)).contains("replicate");
+        // nothing outside the pod: neither Replicate nor a consumer whose polls fail while the database is away
+        assertThat(checks(live)).contains("context").doesNotContain("replicate").noneMatch(c -> c.startsWith("consumer:"));
+        assertThat(checks(ready)).contains("context", "replicate", "consumer:filedrop-inbox", "route:execute-run");
     }
 }
