@@ -53,6 +53,8 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
     /** Every status document the hooks were called with, as the hooks got it: "hook|jobId|body". */
     final List<String> hookCalls = new CopyOnWriteArrayList<>();
     Path work;
+    /** What the run counted (scenescore.runs.*, scenescore.scene.duration). */
+    io.micrometer.core.instrument.MeterRegistry meters;
     /** The circuit breaker (3 failures in a row open it for 30 s) and the refusal state, as /observe/health reads them. */
     ReplicateHealth replicateHealth;
 
@@ -89,6 +91,10 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         nowhere.setUrl("jdbc:postgresql://database.invalid/none");
         registry.bind("dataSource", nowhere);
         registry.bind("runSlots", slots);
+        // the meters the run counts into (routes/run.camel.yaml): micrometer: endpoints and the runMeters bean
+        meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        registry.bind("metricsRegistry", meters);
+        registry.bind("runMeters", new io.scenescore.observe.RunMeters(meters, slots, 4));
         registry.bind("runPlanner", new RunPlanner(work, provider(), slots));
         RunGuard guard = new RunGuard();
         registry.bind("runGuard", guard);
