@@ -72,6 +72,16 @@ class AutoStoryboardsTest {
     }
 
     @Test
+    void theMadeStoryboardReadsBackAsAnOrdinaryOneSoAnEditorCanSendItAgain() {
+        List<io.scenescore.job.FieldError> errors = new ArrayList<>();
+
+        List<Scene> again = io.scenescore.job.StoryboardReader.read(storyboard, "storyboard", errors);
+
+        assertThat(errors).isEmpty();
+        assertThat(again).isEqualTo(made.scenes());
+    }
+
+    @Test
     void aDarkStillQuietShotAndABrightBusyLoudOneAreMeasuredApart() {
         JsonNode dark = storyboard.at("/scenes/0/features");
         JsonNode busy = storyboard.at("/scenes/1/features");
