@@ -13,7 +13,8 @@ SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS 
        s.job_id IS NOT NULL AS has_source,
        m.content IS NOT NULL AS merged, m.size_bytes, m.duration_seconds, m.error AS video_error,
        m.mix AS video_mix, m.mix_note AS video_mix_note, m.loudness_integrated AS video_loudness_integrated,
-       m.loudness_true_peak AS video_loudness_true_peak, m.loudness_range AS video_loudness_range
+       m.loudness_true_peak AS video_loudness_true_peak, m.loudness_range AS video_loudness_range,
+       j.storyboard_made::text AS storyboard_made
 FROM (SELECT CAST(:#${body} AS uuid) AS asked) a
 LEFT JOIN jobs j ON j.id = a.asked
 LEFT JOIN soundtracks t ON t.job_id = j.id

@@ -151,6 +151,7 @@ public final class StatusDocuments {
         doc.put("error", job.get("error"));
         doc.put("created_at", timestamp(job.get("created_at")));
         doc.put("updated_at", timestamp(job.get("updated_at")));
+        doc.put("storyboard", storyboard(storyboard, job.get("storyboard_made")));
         return JSON.writeValueAsString(doc);
     }
 
@@ -189,6 +190,19 @@ public final class StatusDocuments {
         }
         video.put("source", source);
         return video;
+    }
+
+    /**
+     * The job's storyboard as stored, for an editor to change and send again: {@code made} says whether it was given
+     * or made from the video ({@code "auto"}, with how under {@code auto}: settings, cuts detected, the video's length;
+     * each scene then carries its measured {@code features}).
+     */
+    static Map<String, Object> storyboard(JsonNode stored, Object made) throws IOException {
+        Map<String, Object> storyboard = new LinkedHashMap<>();
+        storyboard.put("made", made == null ? "given" : "auto");
+        storyboard.put("auto", made == null ? null : JSON.readTree(String.valueOf(made)));
+        storyboard.put("scenes", stored.path("scenes"));
+        return storyboard;
     }
 
     /** Scenes take 90 % of the way; joining and muxing the rest, so the figure moves until done. */
