@@ -1,0 +1,22 @@
+package io.scenescore.webhook;
+
+/**
+ * How one attempt of a delivery went and what comes next, as record-webhook-attempt.sql stores it: delivered (a 2xx),
+ * or due again in {@code retryInSeconds}, or given up. {@code status}: the receiver's HTTP status, null when it gave
+ * none (timeout, refused connection); {@code error}: why the attempt failed, in words, null when delivered.
+ */
+public record WebhookAttempt(int number, boolean delivered, Integer status, String error, boolean givenUp,
+                             double retryInSeconds, String receiver) {
+
+    /** One line for the log: what happened and what happens next (no URL path or query, no secret). */
+    public String outcome() {
+        String what = delivered ? "delivered (HTTP " + status + ")" : error;
+        if (delivered) {
+            return what + " at attempt " + number;
+        }
+        if (givenUp) {
+            return what + " at attempt " + number + "; given up";
+        }
+        return what + " at attempt " + number + "; next attempt in " + WebhookRetries.seconds(retryInSeconds);
+    }
+}
