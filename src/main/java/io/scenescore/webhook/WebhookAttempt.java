@@ -8,15 +8,14 @@ package io.scenescore.webhook;
 public record WebhookAttempt(int number, boolean delivered, Integer status, String error, boolean givenUp,
                              double retryInSeconds, String receiver) {
 
-    /** One line for the log: what happened and what happens next (no URL path or query, no secret). */
+    /** One line for the log: which attempt, what happened and what happens next (no URL path or query, no secret). */
     public String outcome() {
-        String what = delivered ? "delivered (HTTP " + status + ")" : error;
         if (delivered) {
-            return what + " at attempt " + number;
+            return "attempt " + number + ": delivered (HTTP " + status + ")";
         }
         if (givenUp) {
-            return what + " at attempt " + number + "; given up";
+            return "attempt " + number + ": " + error + "; given up";
         }
-        return what + " at attempt " + number + "; next attempt in " + WebhookRetries.seconds(retryInSeconds);
+        return "attempt " + number + ": " + error + "; next attempt in " + WebhookRetries.seconds(retryInSeconds);
     }
 }

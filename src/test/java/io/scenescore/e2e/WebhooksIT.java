@@ -238,6 +238,28 @@ class WebhooksIT {
     }
 
     @Test
+    void aCanceledRunReportsRunCanceled() throws Exception {
+        // long enough that the cancel comes while the run is queued or running
+        StringBuilder scenes = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            scenes.append(i == 0 ? "" : ", ").append("{\"description\": \"waves\", \"duration\": 30}");
+        }
+        String jobId = service.generate("{\"storyboard\": {\"scenes\": [" + scenes + "]}, \"webhook_url\": \"" + url("/canceled") + "\"}");
+        HttpResponse<String> cancel = service.send(service.request("/api/v3/audio/" + jobId + "/cancel")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+
+        assertThat(service.awaitEnd(jobId, Duration.ofSeconds(90)).path("status").asText()).isEqualTo("canceled");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !to("/canceled").isEmpty());
+        assertThat(to("/canceled")).hasSize(1);
+        JsonNode body = to("/canceled").get(0).json();
+        assertThat(body.path("type").asText()).isEqualTo("run.canceled");
+        assertThat(body.at("/data/job_id").asText()).isEqualTo(jobId);
+        assertThat(body.at("/data/status").asText()).isEqualTo("canceled");
+        assertThat(service.status(jobId).path("webhooks")).hasSize(1);
+    }
+
+    @Test
     void aJobFileDroppedWithAWebhookReportsItsRun() throws Exception {
         Path inbox = service.dataDir().resolve("inbox");
         Files.createDirectories(inbox);

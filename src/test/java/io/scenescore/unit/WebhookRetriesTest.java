@@ -43,14 +43,14 @@ class WebhookRetriesTest {
         WebhookAttempt ok = retries.answered(delivery(2, Duration.ofSeconds(6)), 204);
         assertThat(ok.delivered()).isTrue();
         assertThat(ok.number()).isEqualTo(3);
-        assertThat(ok.outcome()).isEqualTo("delivered (HTTP 204) at attempt 3");
+        assertThat(ok.outcome()).isEqualTo("attempt 3: delivered (HTTP 204)");
 
         WebhookAttempt failed = retries.answered(delivery(0, Duration.ZERO), 500);
         assertThat(failed.delivered()).isFalse();
         assertThat(failed.givenUp()).isFalse();
         assertThat(failed.status()).isEqualTo(500);
         assertThat(failed.retryInSeconds()).isEqualTo(2.0);
-        assertThat(failed.outcome()).isEqualTo("HTTP 500 at attempt 1; next attempt in 2 s");
+        assertThat(failed.outcome()).isEqualTo("attempt 1: HTTP 500; next attempt in 2 s");
 
         assertThat(retries.answered(delivery(0, Duration.ZERO), 302).delivered()).isFalse();
         assertThat(retries.answered(delivery(1, Duration.ZERO), 410).retryInSeconds()).isEqualTo(4.0);
