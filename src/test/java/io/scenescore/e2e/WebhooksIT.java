@@ -56,6 +56,7 @@ class WebhooksIT {
     @RegisterExtension
     static final ServiceExtension scenescore = ServiceExtension.withSettings(() -> {
         startReceiver();
+        captureLog();
         return Map.of(
                 "scenescore.allow-private-urls", "true",
                 "scenescore.webhooks.secret", SECRET,
@@ -73,6 +74,38 @@ class WebhooksIT {
                     String contentType, String body, int answered) {
         JsonNode json() throws IOException {
             return RunningService.json(body);
+        }
+    }
+
+    /** Everything the service logs (slf4j-simple writes to System.err), kept as well as shown. */
+    static final java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    static java.io.PrintStream originalErr;
+
+    static void captureLog() {
+        originalErr = System.err;
+        java.io.OutputStream tee = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                originalErr.write(b);
+                synchronized (log) {
+                    log.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                originalErr.write(b, off, len);
+                synchronized (log) {
+                    log.write(b, off, len);
+                }
+            }
+        };
+        System.setErr(new java.io.PrintStream(tee, true, StandardCharsets.UTF_8));
+    }
+
+    static String logged() {
+        synchronized (log) {
+            return log.toString(StandardCharsets.UTF_8);
         }
     }
 
@@ -97,6 +130,7 @@ class WebhooksIT {
     @AfterAll
     static void stopReceiver() {
         receiver.stop(0);
+        System.setErr(originalErr);
     }
 
     static String url(String path) {
@@ -165,6 +199,12 @@ class WebhooksIT {
         assertThat(delivery.path("delivered_at").isTextual()).isTrue();
         assertThat(delivery.path("next_attempt_at").isNull()).isTrue();
         assertThat(to("/flaky")).hasSize(3);
+
+        // each attempt is logged at INFO, naming the receiver's host but not the URL's query, and never the secret
+        assertThat(logged()).contains("INFO deliver-webhook - webhook run.completed of job " + jobId + " (" + attempts.get(0).id()
+                + ") to 127.0.0.1:" + receiver.getAddress().getPort() + ": attempt 2: HTTP 500; next attempt in 1 s");
+        assertThat(logged()).contains(attempts.get(0).id() + ") to 127.0.0.1:" + receiver.getAddress().getPort() + ": attempt 3: delivered (HTTP 200)");
+        assertThat(logged()).doesNotContain(SECRET.substring("whsec_".length())).doesNotContain("token=abc");
     }
 
     @Test
@@ -281,18 +321,58 @@ class WebhooksIT {
         assertRefused(run("\"webhook_events\": [\"run.completed\"]"), "webhook_events");
     }
 
+    /**
+     * A second service, as in production: private addresses refused. It never dispatches a run nor sends a
+     * delivery (its timers wait for 10 minutes), so its runs stay queued and nothing leaves this machine.
+     */
+    static final List<AutoCloseable> guardedParts = new ArrayList<>();
+    static RunningService guarded() {
+        return (RunningService) guardedParts.get(1);
+    }
+
+    @BeforeAll
+    static void startGuardedService() throws Exception {
+        TestDatabase db = TestDatabase.create();
+        guardedParts.add(db);
+        guardedParts.add(RunningService.start(db, Map.of("scenescore.dispatch.period-ms", "600000",
+                "scenescore.webhooks.poll-ms", "600000")));
+    }
+
+    @AfterAll
+    static void stopGuardedService() throws Exception {
+        try (AutoCloseable d = guardedParts.get(0); AutoCloseable s = guardedParts.size() > 1 ? guardedParts.get(1) : () -> { }) {
+            // the service, then its database
+        }
+    }
+
     @Test
     void aPrivateAddressIsRefusedWhenPrivateUrlsAreNotAllowed() throws Exception {
-        try (TestDatabase db = TestDatabase.create(); RunningService guarded = RunningService.start(db, Map.of())) {
-            for (String host : List.of("127.0.0.1", "localhost", "10.0.0.7", "[::1]", "169.254.169.254")) {
-                HttpResponse<String> answer = guarded.postJson("/api/v3/audio/generate-scenes",
-                        run("\"webhook_url\": \"http://" + host + ":8080/hook\""));
-                assertThat(answer.statusCode()).as(host).isEqualTo(400);
-                JsonNode problem = RunningService.json(answer.body());
-                assertThat(problem.at("/errors/0/field").asText()).isEqualTo("webhook_url");
-                assertThat(problem.at("/errors/0/message").asText()).contains("webhooks are only sent to public addresses");
-            }
+        for (String host : List.of("127.0.0.1", "localhost", "10.0.0.7", "[::1]", "169.254.169.254")) {
+            HttpResponse<String> answer = guarded().postJson("/api/v3/audio/generate-scenes",
+                    run("\"webhook_url\": \"http://" + host + ":8080/hook\""));
+            assertThat(answer.statusCode()).as(host).isEqualTo(400);
+            JsonNode problem = RunningService.json(answer.body());
+            assertThat(problem.at("/errors/0/field").asText()).isEqualTo("webhook_url");
+            assertThat(problem.at("/errors/0/message").asText()).contains("webhooks are only sent to public addresses");
         }
+    }
+
+    @Test
+    void cancelingAQueuedRunQueuesItsRunCanceledDeliveryWithTheCancel() throws Exception {
+        // a public address (an IP literal: no lookup); this service sends nothing, so it is never contacted
+        String jobId = guarded().generate(run("\"webhook_url\": \"https://93.184.215.14/hook\""));
+        assertThat(guarded().status(jobId).path("webhooks")).isEmpty();
+
+        HttpResponse<String> cancel = guarded().send(guarded().request("/api/v3/audio/" + jobId + "/cancel")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+
+        JsonNode status = guarded().status(jobId);
+        assertThat(status.path("status").asText()).isEqualTo("canceled");
+        assertThat(status.path("webhooks")).hasSize(1);
+        assertThat(status.at("/webhooks/0/event").asText()).isEqualTo("run.canceled");
+        assertThat(status.at("/webhooks/0/state").asText()).isEqualTo("pending");
+        assertThat(status.at("/webhooks/0/attempts").asInt()).isZero();
     }
 
     static void assertRefused(String body, String field) throws Exception {
