@@ -68,6 +68,7 @@ class WebhooksIT {
                 "scenescore.webhooks.claim-seconds", "15");
     });
     static RunningService service;
+    static TestDatabase db;
 
     /** One request the receiver got: when, where, its Standard Webhooks headers, its body, and what it answered. */
     record Delivery(Instant at, String path, String query, String id, String timestamp, String signature,
@@ -116,6 +117,14 @@ class WebhooksIT {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String path = exchange.getRequestURI().getPath();
             int n = attemptsById.computeIfAbsent(String.valueOf(id), k -> new AtomicInteger()).incrementAndGet();
+            java.util.concurrent.CountDownLatch hold = holds.get(path);
+            if (hold != null) {
+                try {
+                    hold.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int code = answers.getOrDefault(path, k -> 200).apply(n);
             deliveries.add(new Delivery(Instant.now(), path, exchange.getRequestURI().getRawQuery(), id,
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
@@ -124,8 +133,13 @@ class WebhooksIT {
             exchange.sendResponseHeaders(code, -1);
             exchange.close();
         });
+        // a thread per request, so that a receiver held on one path does not hold the others
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         receiver.start();
     }
+
+    /** Paths whose requests are held, unanswered, until their latch is released (a receiver that hangs). */
+    static final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
 
     @AfterAll
     static void stopReceiver() {
@@ -275,6 +289,53 @@ class WebhooksIT {
         assertThat(last.path("last_status").isNull()).isTrue();
         assertThat(last.path("last_error").asText()).isEqualTo("the receiver could not be connected to");
         assertThat(last.path("next_attempt_at").isTextual()).isTrue();
+    }
+
+    @Test
+    void aReceiverThatDoesNotAnswerInTimeIsTriedAgain() throws Exception {
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        holds.put("/hanging", hold);
+        String jobId = service.generate(run("\"webhook_url\": \"" + url("/hanging") + "\""));
+        assertThat(service.awaitEnd(jobId, Duration.ofSeconds(90)).path("status").asText()).isEqualTo("completed");
+
+        // the first attempt gives up waiting after scenescore.webhooks.timeout-ms (5 s) and is recorded so
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.status(jobId).at("/webhooks/0/attempts").asInt() >= 1);
+        JsonNode first = service.status(jobId).at("/webhooks/0");
+        assertThat(first.path("last_status").isNull()).isTrue();
+        assertThat(first.path("last_error").asText()).isEqualTo("no answer within 5 s");
+        assertThat(first.path("state").asText()).isEqualTo("pending");
+
+        hold.countDown();
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.status(jobId).at("/webhooks/0/state").asText().equals("delivered"));
+        assertThat(service.status(jobId).at("/webhooks/0/last_status").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void twoInstancesSharingTheDatabaseSendEachDeliveryOnce() throws Exception {
+        try (RunningService other = RunningService.start(db, Map.of("scenescore.allow-private-urls", "true",
+                "scenescore.webhooks.secret", SECRET, "scenescore.webhooks.poll-ms", "100"))) {
+            List<String> jobs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                RunningService to = i % 2 == 0 ? service : other;
+                jobs.add(to.generate(run("\"webhook_url\": \"" + url("/shared") + "\", "
+                        + "\"webhook_events\": [\"scene.completed\", \"run.completed\"]")));
+            }
+            for (String jobId : jobs) {
+                assertThat(service.awaitEnd(jobId, Duration.ofSeconds(90)).path("status").asText()).isEqualTo("completed");
+            }
+            // 3 runs of 3 scenes: 12 events, each posted once, whichever instance claimed it
+            await().atMost(Duration.ofSeconds(60)).until(() -> to("/shared").size() >= 12);
+            List<Delivery> posted = to("/shared");
+            assertThat(posted).extracting(Delivery::id).doesNotHaveDuplicates().hasSize(12);
+            for (Delivery d : posted) {
+                assertThat(d.signature()).isEqualTo(expectedSignature(d));
+            }
+            for (String jobId : jobs) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> service.status(jobId).path("webhooks")
+                        .findValuesAsText("state").equals(List.of("delivered", "delivered", "delivered", "delivered")));
+            }
+            assertThat(to("/shared")).hasSize(12);
+        }
     }
 
     @Test
