@@ -11,6 +11,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.util.Timeout;
 
 import io.scenescore.video.PublicAddressGuard;
+import io.scenescore.webhook.SingleAttemptClient;
 import io.scenescore.webhook.WebhookPayloads;
 import io.scenescore.webhook.WebhookRetries;
 import io.scenescore.webhook.WebhookSigner;
@@ -60,6 +61,8 @@ public class WebhookConfiguration implements CamelConfiguration {
             throw new StartupFailure("scenescore.webhooks.*: " + e.getMessage());
         }
         registry.bind("webhookPayloads", new WebhookPayloads());
+        // one attempt is one request: the sender's backoff does the retrying
+        registry.bind("webhookClient", new SingleAttemptClient());
         registry.bind("webhookConnections", PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new PublicAddressGuard(allowPrivateUrls))
                 .setMaxConnTotal(Math.max(batch, 2))

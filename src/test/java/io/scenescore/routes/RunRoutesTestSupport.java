@@ -119,6 +119,7 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         registry.bind("webhookRetries", new io.scenescore.webhook.WebhookRetries(Duration.ofMillis(100), Duration.ofSeconds(1),
                 Duration.ofMinutes(1), Duration.ofSeconds(2)));
         registry.bind("webhookPayloads", new io.scenescore.webhook.WebhookPayloads());
+        registry.bind("webhookClient", new io.scenescore.webhook.SingleAttemptClient());
         registry.bind("webhookConnections", org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder.create().build());
     }
 
