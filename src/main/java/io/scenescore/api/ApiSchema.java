@@ -97,7 +97,13 @@ public final class ApiSchema {
             @JsonProperty("video_name") String videoName,
             @JsonProperty("video_url") @Schema(description = "an inline job's video URL") String videoUrl,
             @JsonProperty("audio_params") AudioParams audioParams,
-            @JsonProperty("auto_storyboard") @Schema(description = "an inline job's settings for \"storyboard\": \"auto\"") AutoStoryboardSettings autoStoryboard) {
+            @JsonProperty("auto_storyboard") @Schema(description = "an inline job's settings for \"storyboard\": \"auto\"") AutoStoryboardSettings autoStoryboard,
+
+            @JsonProperty("webhook_url") @Schema(description = "http(s) URL that gets this run's events, signed per Standard Webhooks "
+                    + "(webhook-id, webhook-timestamp, webhook-signature); its host must resolve to public addresses",
+                    example = "https://hooks.example.com/scenescore") String webhookUrl,
+            @JsonProperty("webhook_events") @Schema(description = "the events sent to webhook_url (default: run.completed, run.failed, run.canceled)",
+                    allowableValues = {"run.completed", "run.failed", "run.canceled", "scene.completed"}) List<String> webhookEvents) {
     }
 
     @Schema(description = "The job is stored; run it with POST /api/v3/audio/generate-scenes")
@@ -166,7 +172,24 @@ public final class ApiSchema {
             @JsonProperty("audio_params") AudioParams audioParams, String error,
             @JsonProperty("created_at") @Schema(format = "date-time") String createdAt,
             @JsonProperty("updated_at") @Schema(format = "date-time") String updatedAt,
-            StoryboardStatus storyboard) {
+            StoryboardStatus storyboard,
+
+            @Schema(description = "the webhook deliveries of the current run, oldest first") List<WebhookDelivery> webhooks) {
+    }
+
+    @Schema(description = "One webhook delivery: an event of the run, sent to its webhook_url until a 2xx answer (or given up after 24 h)")
+    public record WebhookDelivery(
+            @Schema(description = "the webhook-id header of every attempt", example = "msg_3f2b6c1e-8a4d-4c1e-9b7a-2d5e8f0a1b2c") String id,
+            @Schema(allowableValues = {"run.completed", "run.failed", "run.canceled", "scene.completed"}) String event,
+            @JsonProperty("scene_index") @Schema(description = "the scene, for scene.completed") Integer sceneIndex,
+            @Schema(allowableValues = {"pending", "delivered", "given_up"}) String state,
+            @Schema(description = "attempts made so far") int attempts,
+            @JsonProperty("last_status") @Schema(description = "the receiver's HTTP status at the last attempt; null when it gave none (timeout, no connection)") Integer lastStatus,
+            @JsonProperty("last_error") @Schema(description = "why the last attempt failed, in words") String lastError,
+            @JsonProperty("last_attempt_at") @Schema(format = "date-time") String lastAttemptAt,
+            @JsonProperty("delivered_at") @Schema(format = "date-time") String deliveredAt,
+            @JsonProperty("next_attempt_at") @Schema(format = "date-time", description = "while pending") String nextAttemptAt,
+            @JsonProperty("given_up_at") @Schema(format = "date-time") String givenUpAt) {
     }
 
     @Schema(description = "One invalid field")

@@ -40,8 +40,26 @@ public final class JobRequests {
         }
     }
 
-    /** A request to run a job: stored (jobId) or inline (job), with its validated parameters. */
-    public record RunRequest(String jobId, JobDraft job, AudioParams params, String paramsJson) {
+    /**
+     * A request to run a job: stored (jobId) or inline (job), with its validated parameters and its webhook (null:
+     * none). Every request that starts a run carries the webhook: read it with {@link JobRequests#webhook}.
+     */
+    public record RunRequest(String jobId, JobDraft job, AudioParams params, String paramsJson, WebhookSubscription webhook) {
+
+        /** A run without a webhook. */
+        public RunRequest(String jobId, JobDraft job, AudioParams params, String paramsJson) {
+            this(jobId, job, params, paramsJson, null);
+        }
+
+        /** The webhook's URL, null without one (queue-run.sql stores it with the run). */
+        public String webhookUrl() {
+            return webhook == null ? null : webhook.url();
+        }
+
+        /** The webhook's events, comma-separated; null without a webhook. */
+        public String webhookEvents() {
+            return webhook == null ? null : webhook.eventList();
+        }
 
         public boolean inline() {
             return job != null;
@@ -58,6 +76,7 @@ public final class JobRequests {
     }
 
     private final AudioParams defaults;
+    private final WebhookRequestReader webhooks;
 
     public JobRequests() {
         this(AudioParams.defaults());
@@ -65,7 +84,21 @@ public final class JobRequests {
 
     /** @param defaults what a run gets for the audio_params its request leaves out */
     public JobRequests(AudioParams defaults) {
+        this(defaults, host -> null);
+    }
+
+    /**
+     * @param defaults           what a run gets for the audio_params its request leaves out
+     * @param webhookHostRefusal why a webhook_url's host is refused (the public-address guard), null when it is not
+     */
+    public JobRequests(AudioParams defaults, java.util.function.Function<String, String> webhookHostRefusal) {
         this.defaults = defaults;
+        this.webhooks = new WebhookRequestReader(webhookHostRefusal);
+    }
+
+    /** The webhook_url and webhook_events of any request that starts a run (null: none); errors added per field. */
+    public WebhookSubscription webhook(JsonNode root, List<FieldError> errors) {
+        return webhooks.read(root, errors);
     }
 
     public JobDraft readJob(String body) throws JsonProcessingException {
@@ -99,10 +132,11 @@ public final class JobRequests {
         if (draft != null && !draft.storyboardToMake()) {
             AudioParamsReader.checkAgainst(params, draft.scenes(), errors);
         }
+        WebhookSubscription webhook = webhook(root, errors);
         if (!errors.isEmpty()) {
             throw new InvalidFields(errors);
         }
-        return new RunRequest(id, draft, params, JSON.writeValueAsString(params));
+        return new RunRequest(id, draft, params, JSON.writeValueAsString(params), webhook);
     }
 
     /**
