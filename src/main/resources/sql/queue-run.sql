@@ -3,7 +3,7 @@
 WITH queued AS (
     UPDATE jobs
     SET status = 'queued', stage = NULL, note = NULL, error = NULL, cancel_requested = false, completed_by = NULL,
-        audio_params = CAST(:#${variable.runRequest.paramsJson} AS jsonb),
+        audio_params = CAST(:#${variable.runRequest.paramsJson} AS jsonb), regenerate = NULL,
         queued_at = now(), started_at = NULL, finished_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
         updated_at = now()
     WHERE id = CAST(:#${variable.jobId} AS uuid) AND status NOT IN ('queued', 'running')

@@ -25,6 +25,14 @@ public final class ScoreSheet {
         return segments.isEmpty() ? Optional.empty() : Optional.of(segments.get(segments.size() - 1));
     }
 
+    /**
+     * The piece scene {@code index} continues: the one of the scene just before it, when the sheet has it. A run
+     * that regenerates a scene has the later scenes' pieces in the sheet too, so "the last one" would be wrong there.
+     */
+    public synchronized Optional<SceneSegment> previousOf(int index) {
+        return segments.stream().filter(s -> s.index() == index - 1).findFirst();
+    }
+
     /** The continuation URL of the previous piece, or null. */
     public synchronized String previousUrl() {
         return previous().map(SceneSegment::continuationUrl).orElse(null);
