@@ -13,6 +13,8 @@ SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS 
        s.sha256 AS source_sha256, s.duration_seconds AS source_duration_seconds, s.frame_rate AS source_frame_rate,
        s.job_id IS NOT NULL AS has_source,
        m.content IS NOT NULL AS merged, m.size_bytes, m.duration_seconds, m.error AS video_error,
+       m.mix AS video_mix, m.mix_note AS video_mix_note, m.loudness_integrated AS video_loudness_integrated,
+       m.loudness_true_peak AS video_loudness_true_peak, m.loudness_range AS video_loudness_range,
        t.version AS soundtrack_version,
        (SELECT json_agg(json_build_object('version', v.version, 'created_at', v.created_at, 'audio_params', v.audio_params,
                         'regenerated_scenes', v.regenerated_scenes,

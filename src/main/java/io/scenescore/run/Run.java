@@ -18,6 +18,7 @@ public final class Run {
     private volatile String stage = "generating";
     private volatile Soundtrack soundtrack;
     private volatile io.scenescore.media.MasteringGain mastering;
+    private volatile VideoMix videoMix;
     private volatile Integer version;
 
     public Run(RunPlan plan, String instanceId, int leaseSeconds) {
@@ -86,6 +87,15 @@ public final class Run {
 
     public void joined(Soundtrack soundtrack) {
         this.soundtrack = soundtrack;
+    }
+
+    /** How the soundtrack is laid under the video, once a merge has chosen it (null before). */
+    public VideoMix videoMix() {
+        return videoMix;
+    }
+
+    public void mixWith(VideoMix mix) {
+        this.videoMix = mix;
     }
 
     /** The parameters the run is made with, as JSON: what its version records. */

@@ -188,6 +188,16 @@ public final class StatusDocuments {
         video.put("duration_seconds", merged ? row.get("duration_seconds") : null);
         video.put("error", row == null ? null : row.get("error"));
         Map<String, Object> source = null;
+        // how the music was laid under the video's own sound, and the loudness measured on the merged video
+        video.put("mix", merged ? row.get("video_mix") : null);
+        video.put("mix_note", merged ? row.get("video_mix_note") : null);
+        Map<String, Object> measured = new HashMap<>();
+        if (merged) {
+            measured.put("loudness_integrated", row.get("video_loudness_integrated"));
+            measured.put("loudness_true_peak", row.get("video_loudness_true_peak"));
+            measured.put("loudness_range", row.get("video_loudness_range"));
+        }
+        video.put("loudness", loudness(measured));
         if (row != null && Boolean.TRUE.equals(row.get("has_source"))) {
             source = new LinkedHashMap<>();
             source.put("file_name", row.get("source_file_name"));
