@@ -4,7 +4,7 @@
 WITH queued AS (
     UPDATE jobs
     SET status = 'queued', stage = NULL, note = NULL, error = NULL, cancel_requested = false, completed_by = NULL,
-        audio_params = CAST(:#${variable.runRequest.paramsJson} AS jsonb),
+        audio_params = CAST(:#${variable.runRequest.paramsJson} AS jsonb), regenerate = NULL,
         webhook_url = :#${variable.runRequest.webhookUrl()},
         webhook_events = string_to_array(:#${variable.runRequest.webhookEvents()}, ','),
         queued_at = now(), started_at = NULL, finished_at = NULL, lease_owner = NULL, lease_expires_at = NULL,

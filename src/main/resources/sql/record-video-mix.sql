@@ -4,4 +4,4 @@ SET mix = :#${exchangeProperty.run.videoMix.applied}, mix_note = :#${exchangePro
     loudness_integrated = :#${exchangeProperty.run.videoMix.integrated},
     loudness_true_peak = :#${exchangeProperty.run.videoMix.truePeak},
     loudness_range = :#${exchangeProperty.run.videoMix.range}
-WHERE job_id = CAST(:#${exchangeProperty.run.jobId} AS uuid)
+WHERE job_id = CAST(:#${exchangeProperty.run.jobId} AS uuid) AND version = :#${exchangeProperty.run.version}

@@ -1,4 +1,5 @@
 -- Everything the status document of a job says, in one row; the body is the job id. No such job: id is null.
+-- The soundtrack and merged video are the latest version's; versions lists them all.
 SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS audio_params, j.status, j.stage, j.note, j.error,
        j.created_at, j.updated_at,
        (SELECT json_agg(json_build_object('scene_index', g.scene_index, 'status', g.status, 'source', g.source,
@@ -23,9 +24,16 @@ SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS 
                         'given_up_at', w.given_up_at)
                         ORDER BY w.created_at, w.scene_index)::text
         FROM webhook_deliveries w
-        WHERE w.job_id = j.id AND w.created_at >= coalesce(j.queued_at, j.created_at)) AS webhook_rows
+        WHERE w.job_id = j.id AND w.created_at >= coalesce(j.queued_at, j.created_at)) AS webhook_rows,
+       t.version AS soundtrack_version,
+       (SELECT json_agg(json_build_object('version', v.version, 'created_at', v.created_at, 'audio_params', v.audio_params,
+                        'regenerated_scenes', v.regenerated_scenes,
+                        'merged', EXISTS (SELECT 1 FROM merged_videos w WHERE w.job_id = v.job_id AND w.version = v.version
+                                          AND w.content IS NOT NULL)) ORDER BY v.version)::text
+        FROM soundtracks v WHERE v.job_id = j.id) AS versions
 FROM (SELECT CAST(:#${body} AS uuid) AS asked) a
 LEFT JOIN jobs j ON j.id = a.asked
-LEFT JOIN soundtracks t ON t.job_id = j.id
+-- the latest version's soundtrack and merged video
+LEFT JOIN soundtracks t ON t.job_id = j.id AND t.version = (SELECT max(x.version) FROM soundtracks x WHERE x.job_id = j.id)
 LEFT JOIN source_videos s ON s.job_id = j.id
-LEFT JOIN merged_videos m ON m.job_id = j.id
+LEFT JOIN merged_videos m ON m.job_id = j.id AND m.version = t.version

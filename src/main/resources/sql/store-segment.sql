@@ -6,6 +6,7 @@ WITH stored AS (
         audio_format = 'flac', continuation_url = :#${body.continuationUrl},
         continuation_seconds = :#${body.continuationSeconds},
         musical_context = CAST(:#${body.musicalContext} AS jsonb), error = :#${body.error},
+        cue = CAST(:#${body.cueJson} AS jsonb),
         updated_at = now()
     WHERE job_id = CAST(:#${exchangeProperty.run.jobId} AS uuid) AND scene_index = :#${body.index}
     RETURNING job_id, scene_index

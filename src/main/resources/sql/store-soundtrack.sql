@@ -1,9 +1,24 @@
-INSERT INTO soundtracks (job_id, format, audio, duration_seconds, size_bytes, etag,
+-- Stores the run's soundtrack as the job's next version (1, 2, ...) and answers its number. A run resumed after it
+-- stored its version (it is known by when it was queued) stores the same version again instead of a new one.
+-- The version keeps the parameters it was made with, the scenes it made again (jobs.regenerate; null for a full
+-- run) and what each scene was (title, source, cue), which later runs overwrite in scene_segments.
+INSERT INTO soundtracks (job_id, version, run_queued_at, audio_params, regenerated_scenes, scenes,
+                         format, audio, duration_seconds, size_bytes, etag,
                          loudness_integrated, loudness_true_peak, loudness_range)
-VALUES (CAST(:#${exchangeProperty.run.jobId} AS uuid), :#${body.format}, :#${body.audio},
-        :#${body.durationSeconds}, :#${body.sizeBytes}, :#${body.etag},
-        :#${body.integratedLufs}, :#${body.truePeakDbtp}, :#${body.rangeLu})
-ON CONFLICT (job_id) DO UPDATE
+SELECT j.id, coalesce((SELECT max(x.version) FROM soundtracks x WHERE x.job_id = j.id), 0) + 1, j.queued_at,
+       CAST(:#${exchangeProperty.run.paramsJson} AS jsonb), j.regenerate -> 'scenes',
+       (SELECT json_agg(json_build_object('index', g.scene_index, 'title', j.storyboard -> 'scenes' -> g.scene_index ->> 'title',
+                        'duration_seconds', (j.storyboard -> 'scenes' -> g.scene_index ->> 'duration')::double precision,
+                        'status', g.status, 'source', g.source, 'error', g.error, 'cue', g.cue) ORDER BY g.scene_index)
+        FROM scene_segments g WHERE g.job_id = j.id),
+       CAST(:#${body.format} AS text), CAST(:#${body.audio} AS bytea), CAST(:#${body.durationSeconds} AS double precision),
+       CAST(:#${body.sizeBytes} AS bigint), CAST(:#${body.etag} AS text), CAST(:#${body.integratedLufs} AS double precision),
+       CAST(:#${body.truePeakDbtp} AS double precision), CAST(:#${body.rangeLu} AS double precision)
+FROM jobs j WHERE j.id = CAST(:#${exchangeProperty.run.jobId} AS uuid)
+ON CONFLICT (job_id, run_queued_at) DO UPDATE
 SET format = EXCLUDED.format, audio = EXCLUDED.audio, duration_seconds = EXCLUDED.duration_seconds,
     size_bytes = EXCLUDED.size_bytes, etag = EXCLUDED.etag, loudness_integrated = EXCLUDED.loudness_integrated,
-    loudness_true_peak = EXCLUDED.loudness_true_peak, loudness_range = EXCLUDED.loudness_range, created_at = now()
+    loudness_true_peak = EXCLUDED.loudness_true_peak, loudness_range = EXCLUDED.loudness_range,
+    audio_params = EXCLUDED.audio_params, regenerated_scenes = EXCLUDED.regenerated_scenes, scenes = EXCLUDED.scenes,
+    created_at = now()
+RETURNING version

@@ -147,7 +147,8 @@ public final class ApiSchema {
     @Schema(description = "The soundtrack")
     public record Audio(boolean available, @JsonProperty("duration_seconds") Double durationSeconds,
             @JsonProperty("size_bytes") Long sizeBytes, String format, @JsonProperty("download_url") String downloadUrl,
-            @Schema(description = "measured on the delivered soundtrack (EBU R128); null until there is one") Loudness loudness) {
+            @Schema(description = "measured on the delivered soundtrack (EBU R128); null until there is one") Loudness loudness,
+            @Schema(description = "the version described (the latest); absent until there is one") Integer version) {
     }
 
     @Schema(description = "Loudness measured on a delivered file")
@@ -173,8 +174,8 @@ public final class ApiSchema {
             @JsonProperty("created_at") @Schema(format = "date-time") String createdAt,
             @JsonProperty("updated_at") @Schema(format = "date-time") String updatedAt,
             StoryboardStatus storyboard,
-
-            @Schema(description = "the webhook deliveries of the current run, oldest first") List<WebhookDelivery> webhooks) {
+            @Schema(description = "the webhook deliveries of the current run, oldest first") List<WebhookDelivery> webhooks,
+            @Schema(description = "every completed run of the job, oldest first; the audio block describes the last") List<Version> versions) {
     }
 
     @Schema(description = "One webhook delivery: an event of the run, sent to its webhook_url until a 2xx answer (or given up after 24 h)")
@@ -190,6 +191,45 @@ public final class ApiSchema {
             @JsonProperty("delivered_at") @Schema(format = "date-time") String deliveredAt,
             @JsonProperty("next_attempt_at") @Schema(format = "date-time", description = "while pending") String nextAttemptAt,
             @JsonProperty("given_up_at") @Schema(format = "date-time") String givenUpAt) {
+    }
+
+    @Schema(description = "A version: one completed run's soundtrack (and merged video), never overwritten")
+    public record Version(int version, @JsonProperty("created_at") @Schema(format = "date-time") String createdAt,
+            @JsonProperty("audio_params") AudioParams audioParams,
+            @JsonProperty("regenerated_scenes") @Schema(description = "the scenes this run made again; null: all (a full run)") List<Integer> regeneratedScenes,
+            @JsonProperty("download_url") String downloadUrl,
+            @JsonProperty("video_url") @Schema(description = "its merged video; null when the run merged none") String videoUrl) {
+    }
+
+    @Schema(description = "Makes a scene again: its new words (optional; they stay in the job's storyboard), a seed for this run, and whether the scenes after it are made again too. Unknown fields are refused")
+    public record RegenerateRequest(String prompt, String description,
+            @JsonProperty("music_description") String musicDescription,
+            @JsonProperty("music_style") String musicStyle, @JsonProperty("music_energy") String musicEnergy, String title,
+            Long seed,
+            @Schema(description = "make the scenes after it again too (default false: they keep their music)") Boolean following,
+            @JsonProperty("webhook_url") @Schema(description = "as in generate-scenes: this run's events go there, signed") String webhookUrl,
+            @JsonProperty("webhook_events") @Schema(description = "as in generate-scenes", allowableValues = {"run.completed", "run.failed", "run.canceled", "scene.completed"}) List<String> webhookEvents) {
+    }
+
+    @Schema(description = "A version's cue sheet: each scene's span, source, prompt, seed, model, predictions and licence")
+    public record CueSheet(@JsonProperty("job_id") @Schema(format = "uuid") String jobId, int version,
+            @JsonProperty("created_at") @Schema(format = "date-time") String createdAt,
+            @JsonProperty("frame_rate") @Schema(description = "the job's video's, else 25") double frameRate,
+            @JsonProperty("frame_rate_from") String frameRateFrom, String transition,
+            @JsonProperty("fade_duration") Double fadeDuration, List<Cue> scenes,
+            @JsonProperty("duration_seconds") double durationSeconds, @JsonProperty("duration_timecode") String durationTimecode,
+            @JsonProperty("licence_note") String licenceNote) {
+    }
+
+    @Schema(description = "One scene of a cue sheet")
+    public record Cue(int index, String title, @JsonProperty("start_seconds") double startSeconds,
+            @JsonProperty("end_seconds") double endSeconds,
+            @JsonProperty("start_timecode") @Schema(example = "00:00:08:00", description = "SMPTE HH:MM:SS:FF (HH:MM:SS;FF drop-frame at 29.97 and 59.94)") String startTimecode,
+            @JsonProperty("end_timecode") String endTimecode, @JsonProperty("duration_seconds") double durationSeconds,
+            @Schema(allowableValues = {"replicate", "composer", "silence"}) String source,
+            @Schema(description = "the exact prompt sent (for the composer, the words it was given)") String prompt, Long seed,
+            String model, @JsonProperty("model_version") String modelVersion, @JsonProperty("version_id") String versionId,
+            @JsonProperty("prediction_ids") List<String> predictionIds, String licence) {
     }
 
     @Schema(description = "One invalid field")

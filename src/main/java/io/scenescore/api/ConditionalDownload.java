@@ -12,6 +12,7 @@ import org.apache.camel.Message;
 
 import io.scenescore.job.NotReady;
 import io.scenescore.job.UnknownJob;
+import io.scenescore.job.UnknownVersion;
 
 /** HTTP caching and range rules for downloads: If-None-Match against an ETag, and one byte range. */
 public final class ConditionalDownload {
@@ -78,21 +79,38 @@ public final class ConditionalDownload {
 
     /** The job's soundtrack from sql/select-soundtrack.sql's row: 404 no such job, 409 not ready. */
     public Download soundtrack(Map<String, Object> row, String jobId) {
+        return soundtrack(row, jobId, null);
+    }
+
+    /**
+     * The soundtrack of version {@code asked} (null: the latest) from sql/select-soundtrack.sql's row: 404 no such
+     * job or no such version, 409 none ready yet.
+     */
+    public Download soundtrack(Map<String, Object> row, String jobId, Integer asked) {
         if (row == null) {
             throw new UnknownJob(jobId);
         }
         if (row.get("audio") == null) {
+            if (asked != null) {
+                throw unknownVersion(jobId, asked, row.get("latest"));
+            }
             throw new NotReady("the soundtrack of job " + jobId + " is not ready (status " + row.get("status") + ")");
         }
         String format = String.valueOf(row.get("format"));
         return new Download(String.valueOf(row.get("etag")), ((Number) row.get("size_bytes")).longValue(), mediaType(format),
-                "soundtrack-" + jobId + "." + format, (byte[]) row.get("audio"), null);
+                "soundtrack-" + jobId + "-v" + row.get("version") + "." + format, (byte[]) row.get("audio"), null);
+    }
+
+    /** 404 for a version the job does not have, saying which it has. */
+    public static UnknownVersion unknownVersion(String jobId, Integer asked, Object latest) {
+        return new UnknownVersion("job " + jobId + " has no version " + asked + (latest == null ? ": no run of it has completed yet"
+                : "; its versions are 1 to " + latest));
     }
 
     /** The job's merged video (its merged_videos row, checked), exported to {@code file}. */
     public Download video(Map<String, Object> row, String jobId, Path file) {
         return new Download(String.valueOf(row.get("etag")), ((Number) row.get("size_bytes")).longValue(), "video/mp4",
-                "video-" + jobId + ".mp4", null, file);
+                "video-" + jobId + (row.get("version") == null ? "" : "-v" + row.get("version")) + ".mp4", null, file);
     }
 
     public boolean notModified(String ifNoneMatch, String etag) {

@@ -23,6 +23,10 @@ import io.scenescore.job.RunAlreadyActive;
 import io.scenescore.job.TooLarge;
 import io.scenescore.job.UnknownJob;
 import io.scenescore.job.VideoNotFetched;
+import io.scenescore.job.UnknownVersion;
+import io.scenescore.job.UnknownScene;
+import io.scenescore.job.RunStillActive;
+import io.scenescore.job.UnknownDrop;
 import io.scenescore.store.DatabaseOutage;
 import io.scenescore.store.DatabaseRetries;
 
@@ -79,6 +83,18 @@ public final class ProblemDocuments {
         }
         if (refusal instanceof VideoNotUsable) {
             return new Kind(422, "Video not usable");
+        }
+        if (refusal instanceof UnknownVersion) {
+            return new Kind(404, "Unknown version");
+        }
+        if (refusal instanceof UnknownScene) {
+            return new Kind(404, "Unknown scene");
+        }
+        if (refusal instanceof RunStillActive) {
+            return new Kind(409, "Run still active");
+        }
+        if (refusal instanceof UnknownDrop) {
+            return new Kind(404, "Unknown job");
         }
         throw new IllegalArgumentException("no status for " + refusal.getClass().getName());
     }

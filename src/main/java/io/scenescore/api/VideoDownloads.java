@@ -41,8 +41,19 @@ public final class VideoDownloads {
 
     /** The job's merged_videos row when it holds a video; else 404 (no job) or 409 saying why there is none. */
     public Map<String, Object> requireMerged(Map<String, Object> row, String jobId) {
+        return requireMerged(row, jobId, null);
+    }
+
+    /** As {@link #requireMerged(Map, String)} for version {@code asked} (null: the latest); 404 for no such version. */
+    public Map<String, Object> requireMerged(Map<String, Object> row, String jobId, Integer asked) {
         if (row == null) {
             throw new UnknownJob(jobId);
+        }
+        if (asked != null && row.get("version") == null) {
+            throw ConditionalDownload.unknownVersion(jobId, asked, row.get("latest"));
+        }
+        if (asked != null && row.get("content") == null && row.get("error") == null) {
+            throw new NotReady("version " + asked + " of job " + jobId + " has no merged video: its run did not merge one");
         }
         if (row.get("content") != null) {
             return row;

@@ -3,6 +3,8 @@ package io.scenescore.composer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +13,7 @@ import io.scenescore.job.Scene;
 import io.scenescore.media.RawAudio;
 import io.scenescore.run.Run;
 import io.scenescore.run.RunPlan;
+import io.scenescore.run.SceneCue;
 import io.scenescore.run.SceneSegment;
 import io.scenescore.run.SceneWork;
 
@@ -32,8 +35,28 @@ public final class ComposerSource {
         String words = join(scene.prompt(), run.params().prompt());
         ComposerScene input = new ComposerScene(scene.index(), scene.title(), scene.description(), scene.musicDescription(),
                 scene.musicStyle(), scene.musicEnergy(), words);
-        MusicalContext next = composer.compose(input, work.pieceSeconds(), seed(run.plan()), previous, out);
-        return work.made(RawAudio.of(out)).composed(next == null ? null : JSON.writeValueAsString(next));
+        long seed = seed(run.plan());
+        MusicalContext next = composer.compose(input, work.pieceSeconds(), seed, previous, out);
+        return work.made(RawAudio.of(out)).composed(next == null ? null : JSON.writeValueAsString(next))
+                .cued(new SceneCue(asked(input), seed, "scenescore-composer", null, null, List.of()));
+    }
+
+    /** What the composer was asked, in the words it chose its music from, as the cue sheet reports it. */
+    static String asked(ComposerScene scene) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "title", scene.title());
+        add(parts, "description", scene.description());
+        add(parts, "music", scene.musicDescription());
+        add(parts, "style", scene.musicStyle());
+        add(parts, "energy", scene.musicEnergy());
+        add(parts, "words", scene.prompt());
+        return String.join("; ", parts);
+    }
+
+    private static void add(List<String> parts, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            parts.add(name + ": " + value.strip());
+        }
     }
 
     static long seed(RunPlan plan) {

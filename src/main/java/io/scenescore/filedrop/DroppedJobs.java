@@ -87,6 +87,15 @@ public final class DroppedJobs {
         }
     }
 
+    /** The job a regenerate drop names (the earlier drop's row), or 404 in words when no job was dropped so. */
+    public String droppedJob(Map<String, Object> earlierDrop, Drop drop) {
+        if (earlierDrop == null) {
+            throw new io.scenescore.job.UnknownDrop("no job was dropped as " + drop.target() + ".json; "
+                    + drop.name() + ".json makes a scene of that job again");
+        }
+        return String.valueOf(earlierDrop.get("job_id"));
+    }
+
     /**
      * The video beside the job file {@code NAME.json}: {@code NAME.mp4} in the inbox, as a video part named
      * {@code video} would arrive over HTTP, or null when there is none. Its name comes from the job file's checked

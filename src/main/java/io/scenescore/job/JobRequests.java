@@ -75,6 +75,31 @@ public final class JobRequests {
         }
     }
 
+    /**
+     * A request to make one scene again (POST /audio/{job_id}/scenes/{index}/regenerate, or NAME.regenerate.json):
+     * the scene's new words (only those given, as a JSON object), a seed for this run, and whether the scenes after
+     * it are made again too. {@code scene} is the index a dropped file names (null over HTTP: the path names it);
+     * {@code webhook} the run's webhook, as any request that starts a run may give one (null: none).
+     */
+    public record RegenerateRequest(String overridesJson, Long seed, boolean following, Integer scene, WebhookSubscription webhook) {
+
+        /** The webhook's URL, null without one (queue-regenerate.sql stores it with the run). */
+        public String webhookUrl() {
+            return webhook == null ? null : webhook.url();
+        }
+
+        /** The webhook's events, comma-separated; null without a webhook. */
+        public String webhookEvents() {
+            return webhook == null ? null : webhook.eventList();
+        }
+    }
+
+    /** The fields a regenerate body may hold, beside {@code scene} in a dropped file. */
+    static final List<String> REGENERATE_FIELDS = List.of("prompt", "description", "music_description", "music_style",
+            "music_energy", "title", "seed", "following", "webhook_url", "webhook_events");
+    private static final List<String> SCENE_WORDS = List.of("prompt", "description", "music_description", "music_style",
+            "music_energy", "title");
+
     private final AudioParams defaults;
     private final WebhookRequestReader webhooks;
 
@@ -152,6 +177,89 @@ public final class JobRequests {
         return request.withJob(made);
     }
 
+    /** The body of a regenerate call (optional: none or {} makes the scene again as it is). */
+    public RegenerateRequest readRegenerate(String body) throws JsonProcessingException {
+        return readRegenerate(body == null || body.isBlank() ? "{}" : body, false);
+    }
+
+    /** A dropped NAME.regenerate.json: a regenerate body with the scene's index in {@code scene}. */
+    public RegenerateRequest readDroppedRegenerate(String body) throws JsonProcessingException {
+        return readRegenerate(body, true);
+    }
+
+    private RegenerateRequest readRegenerate(String body, boolean dropped) throws JsonProcessingException {
+        JsonNode root = object(body);
+        List<FieldError> errors = new ArrayList<>();
+        List<String> known = new ArrayList<>(REGENERATE_FIELDS);
+        if (dropped) {
+            known.add(0, "scene");
+        }
+        for (java.util.Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                errors.add(new FieldError(name, "is not a known field; known: " + String.join(", ", known)));
+            }
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode overrides = JSON.createObjectNode();
+        for (String field : SCENE_WORDS) {
+            JsonNode value = root.get(field);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (!value.isTextual()) {
+                errors.add(new FieldError(field, "must be a string"));
+            } else if (value.textValue().length() > StoryboardReader.MAX_TEXT) {
+                errors.add(new FieldError(field, "is " + value.textValue().length() + " characters long; the limit is "
+                        + StoryboardReader.MAX_TEXT));
+            } else {
+                overrides.put(field, value.textValue());
+            }
+        }
+        Long seed = null;
+        JsonNode s = root.get("seed");
+        if (s != null && !s.isNull()) {
+            if (!s.isIntegralNumber() || !s.canConvertToLong()) {
+                errors.add(new FieldError("seed", "must be an integer"));
+            } else {
+                seed = s.longValue();
+            }
+        }
+        boolean following = false;
+        JsonNode f = root.get("following");
+        if (f != null && !f.isNull()) {
+            if (!f.isBoolean()) {
+                errors.add(new FieldError("following", "must be true or false"));
+            } else {
+                following = f.booleanValue();
+            }
+        }
+        WebhookSubscription webhook = webhook(root, errors);
+        Integer scene = null;
+        if (dropped) {
+            JsonNode n = root.get("scene");
+            if (n == null || n.isNull()) {
+                errors.add(new FieldError("scene", "is required: the index of the scene to make again (0 is the first)"));
+            } else if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0) {
+                errors.add(new FieldError("scene", "must be a scene index (a whole number from 0), got " + n));
+            } else {
+                scene = n.intValue();
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFields(errors);
+        }
+        return new RegenerateRequest(JSON.writeValueAsString(overrides), seed, following, scene, webhook);
+    }
+
+    /** A scene index from a path: a whole number (an index the job does not have is a 404 later). */
+    public int sceneIndex(String raw) {
+        try {
+            return Integer.parseInt(raw == null ? "" : raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidFields("index", "must be a scene index (a whole number from 0), got \"" + abbreviate(raw) + "\"");
+        }
+    }
+
     /** For a stored job: the parameter checks that need its storyboard. */
     public void checkAgainstStoryboard(RunRequest request, String storyboardJson) throws JsonProcessingException {
         List<FieldError> errors = new ArrayList<>();
@@ -170,6 +278,22 @@ public final class JobRequests {
             throw new InvalidFields(errors);
         }
         return id;
+    }
+
+    /** A version number from a query (?version=N): null when none is asked for, else a whole number from 1. */
+    public Integer version(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            int version = Integer.parseInt(raw.strip());
+            if (version >= 1) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidFields("version", "must be a version number (a whole number from 1), got \"" + abbreviate(raw) + "\"");
     }
 
     private static String jobIdOrError(String raw, String field, List<FieldError> errors) {

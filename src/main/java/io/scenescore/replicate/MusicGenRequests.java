@@ -22,6 +22,12 @@ public final class MusicGenRequests {
         this.prompts = prompts;
     }
 
+    /** What a scene's predictions are asked, for its cue sheet: the exact prompt, the seed, the model and version. */
+    public io.scenescore.run.SceneCue cue(Scene scene, AudioParams params) {
+        return new io.scenescore.run.SceneCue(prompts.prompt(scene, params), params.seed(), "meta/musicgen",
+                params.modelVersion(), version, java.util.List.of());
+    }
+
     /** The create body of generation {@code g} of a scene, continuing {@code inputUrl} when it is a continuation. */
     public String create(Scene scene, AudioParams params, Generation g, String inputUrl) throws JsonProcessingException {
         ObjectNode body = JSON.createObjectNode();

@@ -11,6 +11,7 @@ import java.util.Map;
 import io.scenescore.media.RawAudio;
 import io.scenescore.media.SceneAudioCommands;
 import io.scenescore.run.Run;
+import io.scenescore.run.SceneCue;
 import io.scenescore.run.SceneSegment;
 import io.scenescore.run.SceneWork;
 
@@ -44,17 +45,22 @@ public final class ReplicateChains {
                 : planner.plan(work.pieceSeconds(), null);
         String urlSentBefore = continuable ? previous.continuationUrl() : null;
         List<Generation> interrupted = work.interrupted() ? asSentBefore : null;
-        int window = restoredWindow(run, work.index());
+        int window = restoredWindow(previous);
+        SceneCue cue = requests.cue(work.scene(), run.params());
         if (window > 0) {
             Path windowFile = run.plan().scratchFile(work.index(), "window.wav");
-            return new SceneChain(planner.plan(work.pieceSeconds(), window), null, interrupted, urlSentBefore, windowFile, schedule);
+            return new SceneChain(planner.plan(work.pieceSeconds(), window), null, interrupted, urlSentBefore, windowFile, schedule)
+                    .continuing(previous, window, cue);
         }
-        return new SceneChain(asSentBefore, urlSentBefore, interrupted, urlSentBefore, null, schedule);
+        return new SceneChain(asSentBefore, urlSentBefore, interrupted, urlSentBefore, null, schedule).continuing(previous, 0, cue);
     }
 
-    /** Whole seconds of a restored previous piece to send as the continuation window; 0 when there is none. */
-    public int restoredWindow(Run run, int index) {
-        return run.previous(index)
+    /**
+     * Whole seconds of a restored previous piece to send as the continuation window; 0 when there is none. Restored:
+     * read back from the database by a resumed run, or kept from an earlier version by a run regenerating scenes.
+     */
+    private int restoredWindow(SceneSegment previous) {
+        return java.util.Optional.ofNullable(previous)
                 .filter(p -> p.restored() && p.continuationUrl() != null && p.continuationSeconds() > 0)
                 .map(p -> (int) Math.min(windowSeconds, Math.floor(p.durationSeconds())))
                 .orElse(0);
@@ -67,9 +73,8 @@ public final class ReplicateChains {
     }
 
     /** The FFmpeg run that cuts the restored previous piece's last seconds into the chain's window file. */
-    public List<String> windowCommand(SceneChain chain, SceneWork work, Run run) {
-        Path previous = run.previous(work.index()).map(SceneSegment::file).orElseThrow();
-        return cuts.window(previous, restoredWindow(run, work.index()), chain.windowFile());
+    public List<String> windowCommand(SceneChain chain, Run run) {
+        return cuts.window(chain.continued().file(), chain.windowSeconds(), chain.windowFile());
     }
 
     /**
@@ -157,6 +162,7 @@ public final class ReplicateChains {
     /** The scene's pieces, each with the window it repeats, and what the next scene continues. */
     public SceneWork finish(SceneChain chain, SceneWork work) {
         return work.made(new RawAudio(chain.files(), chain.windows()))
-                .continuedFrom(chain.lastOutputUrl(), chain.lastOutputSeconds(), chain.lastPredictionId());
+                .continuedFrom(chain.lastOutputUrl(), chain.lastOutputSeconds(), chain.lastPredictionId())
+                .cued(chain.cue().madeBy(chain.predictionIds()));
     }
 }

@@ -25,6 +25,9 @@ public final class SceneChain {
     private int polls;
     private List<java.util.Map<String, Object>> claimedElsewhere = List.of();
     private long deadline;
+    private io.scenescore.run.SceneSegment continued;
+    private int windowSeconds;
+    private io.scenescore.run.SceneCue cue;
 
     /**
      * @param interruptedGenerations the chain as an interrupted attempt planned it (continuing the previous
@@ -40,6 +43,34 @@ public final class SceneChain {
         this.interruptedInputUrl = interruptedInputUrl;
         this.windowFile = windowFile;
         this.schedule = schedule;
+    }
+
+    /** The chain continues {@code previous} (null: nothing), cutting {@code window} seconds of it when restored. */
+    SceneChain continuing(io.scenescore.run.SceneSegment previous, int window, io.scenescore.run.SceneCue cue) {
+        this.continued = previous;
+        this.windowSeconds = window;
+        this.cue = cue;
+        return this;
+    }
+
+    /** The piece the chain continues, or null. */
+    public io.scenescore.run.SceneSegment continued() {
+        return continued;
+    }
+
+    /** Whole seconds of the restored previous piece cut into the window file. */
+    public int windowSeconds() {
+        return windowSeconds;
+    }
+
+    /** What the scene's predictions are asked (prompt, seed, model), for the cue sheet. */
+    public io.scenescore.run.SceneCue cue() {
+        return cue;
+    }
+
+    /** The predictions made (or adopted) so far, in order. */
+    public synchronized List<String> predictionIds() {
+        return List.copyOf(predictionIds);
     }
 
     public int size() {

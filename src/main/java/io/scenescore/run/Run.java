@@ -20,6 +20,7 @@ public final class Run {
     private volatile Soundtrack soundtrack;
     private volatile io.scenescore.media.MasteringGain mastering;
     private volatile VideoMix videoMix;
+    private volatile Integer version;
 
     public Run(RunPlan plan, String instanceId, int leaseSeconds) {
         this.plan = plan;
@@ -101,6 +102,22 @@ public final class Run {
 
     public void mixWith(VideoMix mix) {
         this.videoMix = mix;
+    }
+
+    /** The parameters the run is made with, as JSON: what its version records. */
+    public String paramsJson() throws com.fasterxml.jackson.core.JsonProcessingException {
+        return PARAMS_JSON.writeValueAsString(plan.params());
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PARAMS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The job's version this run's soundtrack was stored as (1, 2, ...); null until it is stored. */
+    public Integer version() {
+        return version;
+    }
+
+    public void storedAs(Number version) {
+        this.version = version == null ? null : version.intValue();
     }
 
     @Override

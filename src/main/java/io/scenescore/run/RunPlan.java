@@ -6,8 +6,16 @@ import java.util.List;
 import io.scenescore.job.AudioParams;
 import io.scenescore.job.Scene;
 
-/** What one run of a job does: its scenes in order, its parameters, its music source and its scratch folder. */
-public record RunPlan(String jobId, List<Scene> scenes, AudioParams params, String provider, Path workDir) {
+/**
+ * What one run of a job does: its scenes in order, its parameters, its music source and its scratch folder; and,
+ * when it regenerates some scenes, which ones (null: a full run; the others' stored pieces are reused).
+ */
+public record RunPlan(String jobId, List<Scene> scenes, AudioParams params, String provider, Path workDir,
+                      List<Integer> regenerated) {
+
+    public RunPlan(String jobId, List<Scene> scenes, AudioParams params, String provider, Path workDir) {
+        this(jobId, scenes, params, provider, workDir, null);
+    }
 
     public double totalSeconds() {
         return scenes.stream().mapToDouble(Scene::duration).sum();

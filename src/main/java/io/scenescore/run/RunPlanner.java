@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.scenescore.job.AudioParams;
 import io.scenescore.job.FieldError;
@@ -41,10 +43,26 @@ public final class RunPlanner {
             throw new IllegalStateException("stored storyboard of job " + jobId + " is invalid: " + errors);
         }
         Object stored = job.get("audio_params");
+        Object regenerate = job.get("regenerate");
+        JsonNode regeneration = regenerate == null ? null : JSON.readTree(String.valueOf(regenerate));
         AudioParams params = stored == null ? AudioParams.defaults() : JSON.readValue(String.valueOf(stored), AudioParams.class);
+        List<Integer> regenerated = null;
+        if (regeneration != null && regeneration.isObject()) {
+            regenerated = new ArrayList<>();
+            for (JsonNode index : regeneration.path("scenes")) {
+                regenerated.add(index.asInt());
+            }
+            // a regenerated scene's own seed, for this run only: the job keeps its audio_params
+            if (regeneration.hasNonNull("seed")) {
+                ObjectNode tree = JSON.valueToTree(params);
+                tree.put("seed", regeneration.get("seed").asLong());
+                params = JSON.treeToValue(tree, AudioParams.class);
+            }
+        }
         Path workDir = workDirectory.resolve(jobId);
         Files.createDirectories(workDir);
-        return new Run(new RunPlan(jobId, scenes, params, provider, workDir), slots.instanceId(), slots.leaseSeconds());
+        return new Run(new RunPlan(jobId, scenes, params, provider, workDir, regenerated == null ? null : List.copyOf(regenerated)),
+                slots.instanceId(), slots.leaseSeconds());
     }
 
     /** A scene an earlier attempt finished, written back to the run's folder and put in the sheet. */

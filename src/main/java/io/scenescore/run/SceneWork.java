@@ -30,6 +30,7 @@ public final class SceneWork {
     private String interruptedPredictionId;
     private Integer interruptedPredictionIndex;
     private boolean interrupted;
+    private SceneCue cue;
 
     public SceneWork(Scene scene, double pieceSeconds, String source, Path segmentFile) {
         this.scene = scene;
@@ -107,6 +108,23 @@ public final class SceneWork {
         return this;
     }
 
+    /** What the music source was asked (prompt, seed, model, predictions), for the cue sheet; null for silence. */
+    public SceneCue cue() {
+        return cue;
+    }
+
+    public SceneWork cued(SceneCue cue) {
+        this.cue = cue;
+        return this;
+    }
+
+    /** The cue as stored with the segment (JSON), or null. */
+    public String cueJson() throws com.fasterxml.jackson.core.JsonProcessingException {
+        return cue == null ? null : CUE_JSON.writeValueAsString(cue);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CUE_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The scene falls back to silence for {@code why}: nothing of the failed source is kept. */
     public SceneWork silenced(String why) {
         this.status = "silence";
@@ -116,6 +134,7 @@ public final class SceneWork {
         this.continuationUrl = null;
         this.continuationSeconds = 0;
         this.musicalContext = null;
+        this.cue = null;
         return this;
     }
 

@@ -55,6 +55,7 @@ public final class StatusDocuments {
             soundtrack.put("loudness_integrated", row.get("loudness_integrated"));
             soundtrack.put("loudness_true_peak", row.get("loudness_true_peak"));
             soundtrack.put("loudness_range", row.get("loudness_range"));
+            soundtrack.put("version", row.get("soundtrack_version"));
         }
         Map<String, Object> videos = new HashMap<>(row);
         videos.put("error", row.get("video_error"));
@@ -174,6 +175,10 @@ public final class StatusDocuments {
         audio.put("format", soundtrack == null ? null : soundtrack.get("format"));
         audio.put("download_url", soundtrack == null ? null : "/api/v3/audio/" + jobId + "/download");
         audio.put("loudness", loudness(soundtrack));
+        if (soundtrack != null && soundtrack.get("version") != null) {
+            // the version the block describes (the latest); versions lists them all
+            audio.put("version", soundtrack.get("version"));
+        }
 
         Map<String, Object> video = video(jobId, videos);
 
@@ -188,7 +193,32 @@ public final class StatusDocuments {
         doc.put("created_at", timestamp(job.get("created_at")));
         doc.put("updated_at", timestamp(job.get("updated_at")));
         doc.put("storyboard", storyboard(storyboard, job.get("storyboard_made")));
+        doc.put("versions", versions(jobId, job.get("versions")));
         return JSON.writeValueAsString(doc);
+    }
+
+    /**
+     * Every completed run of the job, oldest first: its number, when it was made, its parameters, the scenes it made
+     * again (null: all of them, a full run), and where its soundtrack and merged video (null: none) are.
+     */
+    static List<Map<String, Object>> versions(String jobId, Object versionsJson) throws IOException {
+        List<Map<String, Object>> versions = new ArrayList<>();
+        if (versionsJson == null) {
+            return versions;
+        }
+        for (JsonNode v : JSON.readTree(String.valueOf(versionsJson))) {
+            int number = v.path("version").asInt();
+            Map<String, Object> version = new LinkedHashMap<>();
+            version.put("version", number);
+            version.put("created_at", v.path("created_at").isNull() ? null
+                    : timestamp(OffsetDateTime.parse(v.path("created_at").asText())));
+            version.put("audio_params", v.path("audio_params").isMissingNode() || v.path("audio_params").isNull() ? null : v.get("audio_params"));
+            version.put("regenerated_scenes", v.path("regenerated_scenes").isArray() ? v.get("regenerated_scenes") : null);
+            version.put("download_url", "/api/v3/audio/" + jobId + "/download?version=" + number);
+            version.put("video_url", v.path("merged").asBoolean() ? "/api/v3/jobs/" + jobId + "/video?version=" + number : null);
+            versions.add(version);
+        }
+        return versions;
     }
 
     /**

@@ -104,26 +104,27 @@ public final class VideoStore {
         }
     }
 
-    /** Stores the merged video of a job's run, replacing the one before (or the reason it failed). */
-    public Written storeMerged(String jobId, Path file, double durationSeconds) throws SQLException, IOException {
+    /** Stores the merged video of a job's version (replacing the reason it failed, if a resumed run had stored one). */
+    public Written storeMerged(String jobId, int version, Path file, double durationSeconds) throws SQLException, IOException {
         return inTransaction(c -> {
             Written written = write(c, file);
             try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO merged_videos (job_id, content, size_bytes, sha256, etag, duration_seconds, error)
-                    VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, NULL)
-                    ON CONFLICT (job_id) DO UPDATE
+                    INSERT INTO merged_videos (job_id, version, content, size_bytes, sha256, etag, duration_seconds, error)
+                    VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, NULL)
+                    ON CONFLICT (job_id, version) DO UPDATE
                     SET content = EXCLUDED.content, size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
                         etag = EXCLUDED.etag, duration_seconds = EXCLUDED.duration_seconds, error = NULL,
                         created_at = now()""")) {
                 s.setString(1, jobId);
-                s.setLong(2, written.oid());
-                s.setLong(3, written.sizeBytes());
-                s.setString(4, written.sha256());
-                s.setString(5, written.etag());
+                s.setInt(2, version);
+                s.setLong(3, written.oid());
+                s.setLong(4, written.sizeBytes());
+                s.setString(5, written.sha256());
+                s.setString(6, written.etag());
                 if (durationSeconds > 0) {
-                    s.setDouble(6, durationSeconds);
+                    s.setDouble(7, durationSeconds);
                 } else {
-                    s.setNull(6, Types.DOUBLE);
+                    s.setNull(7, Types.DOUBLE);
                 }
                 s.executeUpdate();
             }

@@ -142,4 +142,32 @@ class RunRouteTest extends RunRoutesTestSupport {
         assertThat(storedScenes()).extracting(SceneWork::index).containsExactly(0, 1, 2);
         assertThat(storedScenes()).extracting(SceneWork::status).containsOnly("completed");
     }
+
+    @Test
+    void aRegeneratingRunMakesOnlyItsSceneContinuingTheStoredOneBeforeAndKeepsTheOthers() throws Exception {
+        storedSegments = java.util.List.of(stored(0), stored(2));
+        java.util.Map<String, Object> job = new java.util.HashMap<>(job(JOB, "{\"seed\": 7}", "dawn", "noon", "dusk"));
+        job.put("regenerate", "{\"scene\": 1, \"following\": false, \"scenes\": [1], \"seed\": 11}");
+
+        runJob(job, "mock:completed");
+
+        assertThat(storedScenes()).extracting(SceneWork::index).containsExactly(1);
+        // scene 1 continues the stored scene 0, not the last piece in the sheet (scene 2)
+        assertThat(continued).containsExactly("fake://piece-0");
+        assertThat(paramsSeen).extracting(io.scenescore.job.AudioParams::seed).containsExactly(11L);
+        io.scenescore.run.Run run = getMockEndpoint("mock:completed").getReceivedExchanges().get(0).getProperty("run", io.scenescore.run.Run.class);
+        assertThat(run.sheet().segments()).extracting(io.scenescore.run.SceneSegment::index).containsExactly(0, 1, 2);
+        assertThat(run.plan().regenerated()).containsExactly(1);
+        assertThat(run.version()).isEqualTo(1);
+    }
+
+    private static java.util.Map<String, Object> stored(int index) {
+        java.util.Map<String, Object> row = new java.util.HashMap<>();
+        row.put("scene_index", index);
+        row.put("status", "completed");
+        row.put("source", "fake");
+        row.put("continuation_url", "fake://piece-" + index);
+        row.put("continuation_seconds", 2);
+        return row;
+    }
 }

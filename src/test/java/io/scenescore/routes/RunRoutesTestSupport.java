@@ -143,6 +143,11 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         };
     }
 
+    /** The parameters each scene of the fake source was made with. */
+    final List<io.scenescore.job.AudioParams> paramsSeen = new CopyOnWriteArrayList<>();
+    /** The rows select-stored-segments.sql answers (scenes an earlier attempt or version stored); none by default. */
+    List<Map<String, Object>> storedSegments = List.of();
+
     /** What each scene of the fake source saw of the piece before it (null: nothing to continue). */
     final List<String> continued = new CopyOnWriteArrayList<>();
 
@@ -151,6 +156,7 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         io.scenescore.run.Run run = exchange.getProperty("run", io.scenescore.run.Run.class);
         RunRoutesTestSupport test = (RunRoutesTestSupport) exchange.getContext().getRegistry().lookupByName("test");
         test.continued.add(run.sheet().previousUrl(work.index()));
+        test.paramsSeen.add(run.params());
         if ("fails".equals(work.scene().title())) {
             throw new io.scenescore.run.MusicSourceFailure("the fake source failed scene " + work.index());
         }
@@ -192,7 +198,8 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         });
         advise("run-to-its-end", a -> {
             a.weaveById("load-run").replace().setBody(a.constant(job));
-            a.weaveById("find-finished-scenes").replace().setBody(a.constant(List.of()));
+            a.weaveById("find-finished-scenes").replace().setBody(a.constant(storedSegments));
+            a.weaveById("load-segment-audio").replace().setVariable("answer", a.constant(new byte[] {1, 2, 3}));
             a.weaveById("mark-run-completed").replace().to("mock:completed");
         });
         advise("hold-run", a -> a.weaveById("renew-lease").replace().setVariable("answer", a.constant(false)));
@@ -208,9 +215,9 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
             a.weaveById("join-and-measure").replace().process(RunRoutesTestSupport::writeJoinedSilence);
             a.weaveById("master-and-encode").replace().process(RunRoutesTestSupport::writeDeliverable);
             a.weaveById("measure-delivered").replace().setVariable("answer", a.constant(new FfmpegOutcome.Finished("", "")));
-            a.weaveById("store-soundtrack").replace().to("mock:soundtrack");
+            // stored as version 1, as store-soundtrack.sql answers
+            a.weaveById("store-soundtrack").replace().to("mock:soundtrack").setVariable("answer", a.constant(1));
         });
-        advise("merge-video", a -> a.weaveById("forget-merged-video").replace().to("mock:forget-video"));
         advise("call-hook", a -> a.weaveById("hook").before().process(this::recordHook));
     }
 

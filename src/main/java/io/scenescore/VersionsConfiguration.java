@@ -1,0 +1,25 @@
+package io.scenescore;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+
+import io.scenescore.job.Regenerations;
+import io.scenescore.status.CueSheets;
+import io.scenescore.store.WorkFolders;
+
+/** Editing a score (routes/versions.camel.yaml): a scene made again, the versions kept, cue sheets, deleting a job. */
+public class VersionsConfiguration implements CamelConfiguration {
+
+    @PropertyInject("scenescore.data-dir")
+    private String dataDir;
+
+    @Override
+    public void configure(CamelContext camelContext) throws Exception {
+        Registry registry = camelContext.getRegistry();
+        registry.bind("regenerations", new Regenerations());
+        registry.bind("cueSheets", new CueSheets());
+        registry.bind("workFolders", new WorkFolders(Wiring.dataDir(dataDir).resolve("work")));
+    }
+}
