@@ -1,9 +1,6 @@
 package io.scenescore.status;
 
 import java.io.IOException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +71,7 @@ public final class CueSheets {
         ObjectNode sheet = JSON.createObjectNode();
         sheet.put("job_id", jobId);
         sheet.put("version", ((Number) row.get("version")).intValue());
-        sheet.put("created_at", timestamp(row.get("created_at")));
+        sheet.put("created_at", StatusDocuments.timestamp(row.get("created_at")));
         sheet.put("frame_rate", fps);
         sheet.put("frame_rate_from", row.get("frame_rate") == null ? "default (the job has no video)" : "the job's video");
         sheet.put("transition", params.path("transition").asText(null));
@@ -197,14 +194,5 @@ public final class CueSheets {
         return value;
     }
 
-    private static String timestamp(Object value) {
-        if (value instanceof java.sql.Timestamp ts) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ts.toInstant().atOffset(ZoneOffset.UTC));
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(odt);
-        }
-        return value == null ? null : value.toString();
-    }
 
 }

@@ -289,7 +289,8 @@ public final class StatusDocuments {
         return scenes;
     }
 
-    private static String timestamp(Object value) {
+    /** A database time as ISO-8601 with its offset (UTC), as every document of a job writes it. */
+    static String timestamp(Object value) {
         if (value instanceof java.sql.Timestamp ts) {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ts.toInstant().atOffset(ZoneOffset.UTC));
         }

@@ -55,11 +55,8 @@ class RegenerateSceneIT {
     }
 
     static String storyboard(String params, double... durations) {
-        StringBuilder scenes = new StringBuilder();
-        for (int i = 0; i < durations.length; i++) {
-            scenes.append(i > 0 ? ", " : "").append("{\"title\": \"S").append(i).append("\", \"description\": \"scene ")
-                    .append(i).append("\", \"music_style\": \"cinematic\", \"duration\": ").append(durations[i]).append('}');
-        }
+        return ReplicateRunIT.storyboard(params, durations);
+    }
         return "{\"storyboard\": {\"scenes\": [" + scenes + "]}, \"audio_params\": {" + params + "}}";
     }
 

@@ -78,7 +78,8 @@ class ReplicateRunIT {
 
     @Test
     void eachSceneAfterTheFirstContinuesThePreviousOutputAndTheWindowIsCut(@TempDir Path tmp) throws Exception {
-        String jobId = service.generate(storyboard("\"output_format\": \"wav\", \"seed\": 7", 3.5, 4, 5));
+        // fade: each piece is the scene's own length (a crossfade would add the fade to every piece but the last)
+        String jobId = service.generate(storyboard("\"output_format\": \"wav\", \"seed\": 7, \"transition\": \"fade\"", 3.5, 4, 5));
 
         JsonNode status = service.awaitEnd(jobId, Duration.ofSeconds(60));
 
