@@ -128,6 +128,7 @@ public final class StatusDocuments {
         audio.put("format", soundtrack == null ? null : soundtrack.get("format"));
         audio.put("download_url", soundtrack == null ? null : "/api/v3/audio/" + jobId + "/download");
         audio.put("loudness", loudness(soundtrack));
+        audio.put("timeline_url", soundtrack == null ? null : "/api/v3/audio/" + jobId + "/timeline.png");
 
         Map<String, Object> video = video(jobId, videos);
 
