@@ -47,6 +47,8 @@ public final class TimelinePictures {
     static final int MAX_HEIGHT = 1200;
     /** Pictures kept per job (sizes, or the latest soundtracks): older ones are deleted when a new one is drawn. */
     static final int KEPT = 4;
+    /** The shortest stretch of sound one column of the envelope stands for. */
+    static final double ENVELOPE_SECONDS = 0.02;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -209,9 +211,14 @@ public final class TimelinePictures {
         return sketch.png();
     }
 
+    /**
+     * The envelope of a decoded sound, each column widened to span at least {@link #ENVELOPE_SECONDS} (a low note's
+     * period), so that short timelines do not comb.
+     */
     private static Waveform read(Path pcm, double axis, int columns) throws IOException {
         try (InputStream in = Files.newInputStream(pcm)) {
-            return Waveform.read(in, PcmCommands.RATE, axis, columns);
+            int radius = (int) Math.ceil(ENVELOPE_SECONDS / 2 / (axis / columns)) - 1;
+            return Waveform.read(in, PcmCommands.RATE, axis, columns).widened(radius);
         }
     }
 

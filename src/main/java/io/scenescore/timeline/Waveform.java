@@ -26,6 +26,26 @@ public record Waveform(float[] min, float[] max) {
     }
 
     /**
+     * The envelope with each column also holding its {@code radius} neighbours on either side: on a short timeline a
+     * column lasts less than a low note's period, and a bare envelope would comb between peaks and troughs.
+     */
+    public Waveform widened(int radius) {
+        if (radius <= 0) {
+            return this;
+        }
+        int n = columns();
+        float[] lo = new float[n];
+        float[] hi = new float[n];
+        for (int c = 0; c < n; c++) {
+            for (int k = Math.max(0, c - radius); k <= Math.min(n - 1, c + radius); k++) {
+                lo[c] = Math.min(lo[c], min[k]);
+                hi[c] = Math.max(hi[c], max[k]);
+            }
+        }
+        return new Waveform(lo, hi);
+    }
+
+    /**
      * The envelope of {@code pcm} (s16le, mono, {@code sampleRate} per second) over {@code columns} columns that
      * stand for {@code axisSeconds} from its start; samples past the axis fall into the last column, columns past
      * the sound's end stay empty (0).

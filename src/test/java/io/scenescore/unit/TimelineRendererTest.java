@@ -169,6 +169,15 @@ class TimelineRendererTest {
         assertThat(longer.peak(3)).isZero();
     }
 
+    @Test
+    void aWidenedEnvelopeHoldsItsNeighboursPeaks() {
+        Waveform wave = new Waveform(new float[] {0, 0, -0.5f, 0, 0, 0}, new float[] {0, 0, 0.25f, 0, 0, 0});
+        Waveform widened = wave.widened(1);
+        assertThat(widened.min()).containsExactly(0, -0.5f, -0.5f, -0.5f, 0, 0);
+        assertThat(widened.max()).containsExactly(0, 0.25f, 0.25f, 0.25f, 0, 0);
+        assertThat(wave.widened(0)).isSameAs(wave);
+    }
+
     static List<Integer> whiteColumns(BufferedImage image, int y) {
         List<Integer> xs = new java.util.ArrayList<>();
         for (int x = 0; x < image.getWidth(); x++) {
