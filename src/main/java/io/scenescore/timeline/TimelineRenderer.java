@@ -199,6 +199,10 @@ public final class TimelineRenderer {
             g.setFont(detailFont);
             g.setColor(MUTED);
             String detail = (scene.source() == null ? "?" : scene.source()) + " · " + seconds(scene.seconds());
+            if (g.getFontMetrics().stringWidth(detail) > room) {
+                // a narrow scene: its colour says the source, the words its length
+                detail = seconds(scene.seconds());
+            }
             g.drawString(fit(detail, g.getFontMetrics(), room), from + 6, top + 35);
             g.setClip(clip);
         }
