@@ -76,9 +76,10 @@ public final class TimelineRenderer {
         return width - LEFT - RIGHT;
     }
 
-    /** The pixel column second {@code seconds} falls in. */
+    /** The pixel column second {@code seconds} falls in (held within the axis). */
     public static int x(double seconds, double axisSeconds, int width) {
-        return LEFT + (int) Math.floor(seconds / axisSeconds * axisWidth(width));
+        int x = LEFT + (int) Math.floor(seconds / axisSeconds * axisWidth(width));
+        return Math.max(LEFT, Math.min(width - RIGHT, x));
     }
 
     /** The colour a source is drawn in. */
