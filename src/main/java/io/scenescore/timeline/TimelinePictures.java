@@ -77,6 +77,16 @@ public final class TimelinePictures {
             return Files.exists(png);
         }
 
+        /** The time axis: the soundtrack's length, or the merged video's when that is longer. */
+        public double axisSeconds() {
+            return Math.max(musicSeconds, merged ? videoSeconds : 0);
+        }
+
+        /** The rate both sounds are decoded at: 8 kHz, lower for sounds over 70 minutes. */
+        public int rate() {
+            return PcmCommands.rate(axisSeconds());
+        }
+
         public Path soundtrackCopy() {
             return folder.resolve("timeline-" + token + "-soundtrack." + soundtrackFormat);
         }
@@ -184,12 +194,12 @@ public final class TimelinePictures {
 
     /** FFmpeg's arguments decoding the soundtrack to low-rate mono PCM. */
     public List<String> decodeSoundtrack(Sketch sketch) {
-        return pcm.soundtrack(sketch.soundtrackCopy(), sketch.musicPcm());
+        return pcm.soundtrack(sketch.soundtrackCopy(), sketch.rate(), sketch.musicPcm());
     }
 
     /** FFmpeg's arguments decoding the video's own sound (exported to {@code video}) the same way. */
     public List<String> decodeVideoSound(Sketch sketch, Path video) {
-        return pcm.videoSound(video, sketch.videoPcm());
+        return pcm.videoSound(video, sketch.rate(), sketch.videoPcm());
     }
 
     /**
@@ -199,9 +209,9 @@ public final class TimelinePictures {
     public Path draw(Sketch sketch, boolean videoSound) throws IOException {
         int width = sketch.size().width();
         int columns = TimelineRenderer.axisWidth(width);
-        double axis = Math.max(sketch.musicSeconds(), videoSound ? sketch.videoSeconds() : 0);
-        Waveform music = read(sketch.musicPcm(), axis, columns);
-        Waveform video = videoSound ? read(sketch.videoPcm(), axis, columns) : null;
+        double axis = videoSound ? sketch.axisSeconds() : sketch.musicSeconds();
+        Waveform music = read(sketch.musicPcm(), sketch.rate(), axis, columns);
+        Waveform video = videoSound ? read(sketch.videoPcm(), sketch.rate(), axis, columns) : null;
         byte[] png = renderer.png(new TimelineRenderer.Picture(width, sketch.size().height(), axis, sketch.musicSeconds(),
                 sketch.scenes(), music, video, sketch.videoSeconds(), sketch.caption()));
         Path part = sketch.folder().resolve("timeline-" + sketch.token() + ".png.part");
@@ -215,10 +225,10 @@ public final class TimelinePictures {
      * The envelope of a decoded sound, each column widened to span at least {@link #ENVELOPE_SECONDS} (a low note's
      * period), so that short timelines do not comb.
      */
-    private static Waveform read(Path pcm, double axis, int columns) throws IOException {
+    private static Waveform read(Path pcm, int rate, double axis, int columns) throws IOException {
         try (InputStream in = Files.newInputStream(pcm)) {
             int radius = (int) Math.ceil(ENVELOPE_SECONDS / 2 / (axis / columns)) - 1;
-            return Waveform.read(in, PcmCommands.RATE, axis, columns).widened(radius);
+            return Waveform.read(in, rate, axis, columns).widened(radius);
         }
     }
 

@@ -212,6 +212,8 @@ public final class TimelineRenderer {
     private void drawLane(Graphics2D g, Picture p, int top, int height, Waveform wave, double soundSeconds, boolean music,
                           String name, String detail) {
         int width = p.width();
+        g.setColor(LANE_ODD);
+        g.fillRect(LEFT, top, axisWidth(width), height);
         // alternating bands per scene behind the waveform
         for (SceneSpan scene : p.scenes()) {
             int from = x(scene.start(), p.axisSeconds(), width);

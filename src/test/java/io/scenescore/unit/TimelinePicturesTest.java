@@ -20,6 +20,7 @@ import io.scenescore.job.InvalidFields;
 import io.scenescore.job.NotReady;
 import io.scenescore.job.UnknownJob;
 import io.scenescore.media.AudioStreams;
+import io.scenescore.media.PcmCommands;
 import io.scenescore.timeline.SceneSpan;
 import io.scenescore.timeline.TimelinePictures;
 
@@ -126,6 +127,16 @@ class TimelinePicturesTest {
                   Duration: 00:00:06.00, start: 0.000000, bitrate: 50 kb/s
                     Stream #0:0(und): Video: h264 (High) (avc1 / 0x31637661), yuv420p, 320x240, 25 fps
                 At least one output file must be specified"""))).isFalse();
+    }
+
+    @Test
+    void soundsAreDecodedAt8kHzUnlessTheirPcmWouldPass64MiB() {
+        assertThat(PcmCommands.rate(8)).isEqualTo(8000);
+        assertThat(PcmCommands.rate(4000)).isEqualTo(8000);
+        assertThat(PcmCommands.rate(8000)).isEqualTo(4194);
+        assertThat(PcmCommands.rate(60_000)).isEqualTo(1000);
+        assertThat(new PcmCommands().soundtrack(Path.of("/w/s.mp3"), 8000, Path.of("/w/m.pcm")))
+                .containsSubsequence("-i", "file:/w/s.mp3", "-ac", "1", "-ar", "8000", "-f", "s16le", "/w/m.pcm");
     }
 
     static ExecResult probe(String stdout, String stderr) {

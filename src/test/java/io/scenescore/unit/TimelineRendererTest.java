@@ -170,6 +170,29 @@ class TimelineRendererTest {
     }
 
     @Test
+    void aVideoLongerThanTheMusicStretchesTheAxisAndShadesWhereTheMusicHasEnded() throws Exception {
+        // 10 s of music over a 12.5 s video: the axis is 12.5 s, the music lane is shaded after 10 s
+        float[] min = new float[AXIS];
+        float[] max = new float[AXIS];
+        java.util.Arrays.fill(max, 0.5f);
+        java.util.Arrays.fill(min, -0.5f);
+        Waveform full = new Waveform(min, max);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(renderer.png(
+                new Picture(W, H, 12.5, 10, SCENES, music(), full, 12.5, "longer video"))));
+        int musicEnd = TimelineRenderer.x(10, 12.5, W);
+        assertThat(musicEnd).isEqualTo(96 + (int) Math.floor(0.8 * AXIS));
+        assertThat(whiteColumns(image, 30 + 46 + 6)).containsExactly(TimelineRenderer.x(4, 12.5, W), TimelineRenderer.x(6, 12.5, W));
+        int musicMid = 30 + 46 + (H - 30 - 30 - 46 - 6 - (H - 30 - 30 - 46 - 6) / 3) / 2;
+        assertThat(colour(image, musicEnd - 3, musicMid - 5)).isEqualTo(TimelineRenderer.REPLICATE);
+        assertThat(colour(image, musicEnd + 3, musicMid - 5)).isNotEqualTo(TimelineRenderer.REPLICATE);
+        int videoHeight = (H - 30 - 30 - 46 - 6) / 3;
+        int videoMid = H - 30 - videoHeight + videoHeight / 2;
+        assertThat(colour(image, W - 20, videoMid - 10)).as("the video's sound goes on").isEqualTo(TimelineRenderer.VIDEO_SOUND);
+        Files.write(Path.of("target", "timeline-test-longer-video.png"), renderer.png(
+                new Picture(W, H, 12.5, 10, SCENES, music(), full, 12.5, "longer video")));
+    }
+
+    @Test
     void aWidenedEnvelopeHoldsItsNeighboursPeaks() {
         Waveform wave = new Waveform(new float[] {0, 0, -0.5f, 0, 0, 0}, new float[] {0, 0, 0.25f, 0, 0, 0});
         Waveform widened = wave.widened(1);
