@@ -1,6 +1,12 @@
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -11,7 +17,9 @@ import io.scenescore.support.TestDatabase;
 
 /**
  * How much a run adds to Replicate's own time: N scenes against the fake with a fixed prediction latency.
- * Prints the job's wall time divided by the sum of the latencies, and the FFmpeg time apart.
+ * Prints the job's wall time divided by the sum of the latencies, and the FFmpeg time apart; the wall time over
+ * its floor (the latencies plus the FFmpeg runs after the last prediction finished: the join that cannot overlap
+ * a generation); and the median time from one prediction finishing to the next one being created.
  * Usage (from bench/replicate-bench.sh): ReplicateBench [scenes] [latency-ms] [scene-seconds] [rounds]
  */
 public class ReplicateBench {
@@ -21,6 +29,8 @@ public class ReplicateBench {
         long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 2000;
         int sceneSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        // chain (each scene continues the last) or independent (a draft: every scene at once)
+        String continuity = args.length > 4 ? args[4] : "chain";
         String token = "bench-token";
         try (TestDatabase db = TestDatabase.create(); FakeReplicate replicate = FakeReplicate.start(token)) {
             replicate.setLatency(Duration.ofMillis(latencyMs));
@@ -29,11 +39,14 @@ public class ReplicateBench {
                     "scenescore.replicate.token", token,
                     "scenescore.replicate.base-url", replicate.baseUrl()));
             AtomicLong execNanos = new AtomicLong();
+            List<Instant[]> execs = new CopyOnWriteArrayList<>();
             service.camelContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
                 @Override
                 public void notify(CamelEvent event) {
                     if (event instanceof CamelEvent.ExchangeSentEvent sent && sent.getEndpoint().getEndpointUri().startsWith("exec:")) {
                         execNanos.addAndGet(sent.getTimeTaken() * 1_000_000);
+                        Instant end = Instant.now();
+                        execs.add(new Instant[] {end.minusMillis(sent.getTimeTaken()), end});
                     }
                 }
             });
@@ -41,19 +54,42 @@ public class ReplicateBench {
             for (int i = 0; i < scenes; i++) {
                 list.append(i > 0 ? "," : "").append("{\"description\": \"scene ").append(i).append("\", \"duration\": ").append(sceneSeconds).append('}');
             }
-            String body = "{\"storyboard\": {\"scenes\": [" + list + "]}}";
-            double latencySum = scenes * latencyMs / 1000.0;
-            System.out.printf("%d scenes of %d s, prediction latency %d ms (sum %.1f s), Prefer: wait on create%n",
-                    scenes, sceneSeconds, latencyMs, latencySum);
+            String body = "{\"storyboard\": {\"scenes\": [" + list + "]}, \"audio_params\": {\"continuity\": \"" + continuity + "\"}}";
+            // what Replicate alone needs: every prediction one after the other, or (a draft) one prediction's time
+            double latencySum = ("independent".equals(continuity) ? 1 : scenes) * latencyMs / 1000.0;
+            System.out.printf("%d scenes of %d s (%s), prediction latency %d ms (Replicate's own time %.1f s), Prefer: wait on create%n",
+                    scenes, sceneSeconds, continuity, latencyMs, latencySum);
             for (int round = 0; round < rounds + 1; round++) {
                 execNanos.set(0);
+                execs.clear();
                 long start = System.nanoTime();
                 String jobId = service.generate(body);
-                String status = service.awaitEnd(jobId, Duration.ofMinutes(10)).path("status").asText();
+                JsonNode end = service.awaitEnd(jobId, Duration.ofMinutes(10));
+                String status = end.path("status").asText();
                 double wall = (System.nanoTime() - start) / 1e9;
                 double ffmpeg = execNanos.get() / 1e9;
-                System.out.printf("%s %s: wall %.2f s, wall/latencies %.3f, ffmpeg %.2f s, (wall - ffmpeg)/latencies %.3f%n",
-                        round == 0 ? "warm-up" : "round " + round, status, wall, wall / latencySum, ffmpeg, (wall - ffmpeg) / latencySum);
+                // from each prediction finishing to the next scene's being created, as the fake saw them
+                List<Double> gaps = new ArrayList<>();
+                Instant lastFinished = null;
+                Instant allFinished = Instant.MIN;
+                for (JsonNode scene : end.at("/progress/scenes")) {
+                    JsonNode p = replicate.prediction(scene.path("prediction_id").asText()).orElseThrow();
+                    Instant created = Instant.parse(p.path("created_at").asText());
+                    if (lastFinished != null) {
+                        gaps.add(Duration.between(lastFinished, created).toNanos() / 1e6);
+                    }
+                    lastFinished = Instant.parse(p.path("completed_at").asText());
+                    allFinished = lastFinished.isAfter(allFinished) ? lastFinished : allFinished;
+                }
+                gaps.sort(Double::compare);
+                double median = gaps.isEmpty() ? 0 : gaps.get(gaps.size() / 2);
+                Instant lastDone = allFinished;
+                double joinFfmpeg = execs.stream().filter(e -> e[0].isAfter(lastDone))
+                        .mapToDouble(e -> Duration.between(e[0], e[1]).toNanos() / 1e9).sum();
+                System.out.printf("%s %s: wall %.2f s, wall/latencies %.3f, ffmpeg %.2f s (after the last prediction %.2f s),"
+                        + " wall/(Replicate's time + that) %.3f, median finish-to-next-create %.0f ms%n",
+                        round == 0 ? "warm-up" : "round " + round, status, wall, wall / latencySum, ffmpeg, joinFfmpeg,
+                        wall / (latencySum + joinFfmpeg), median);
             }
             service.close();
         }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Optional: installs Debian's Java 17, Maven and FFmpeg on a Debian or Ubuntu machine and, for the tests, a PostgreSQL
+# Optional: installs Debian's Java 17, Maven, FFmpeg and espeak-ng (speech for a test) on a Debian or Ubuntu machine and, for the tests, a PostgreSQL
 # server on 127.0.0.1:5432 (started if it is not running). Nothing requires it: ./mvnw and the jar bring Maven and
 # FFmpeg, and the tests start an embedded PostgreSQL when nothing answers on 5432. Safe to run again.
 set -euo pipefail
@@ -8,6 +8,8 @@ need=()
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
+# speech for the tests of the mix under a video's own sound (MixUnderVideoIT)
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
@@ -33,3 +35,4 @@ fi
 pg_isready -h 127.0.0.1 -p 5432
 java -version 2>&1 | head -1
 ffmpeg -version | head -1
+espeak-ng --version | head -1

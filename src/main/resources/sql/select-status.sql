@@ -11,7 +11,9 @@ SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS 
        s.file_name AS source_file_name, s.content_type AS source_content_type, s.size_bytes AS source_size_bytes,
        s.sha256 AS source_sha256, s.duration_seconds AS source_duration_seconds, s.frame_rate AS source_frame_rate,
        s.job_id IS NOT NULL AS has_source,
-       m.content IS NOT NULL AS merged, m.size_bytes, m.duration_seconds, m.error AS video_error
+       m.content IS NOT NULL AS merged, m.size_bytes, m.duration_seconds, m.error AS video_error,
+       m.mix AS video_mix, m.mix_note AS video_mix_note, m.loudness_integrated AS video_loudness_integrated,
+       m.loudness_true_peak AS video_loudness_true_peak, m.loudness_range AS video_loudness_range
 FROM (SELECT CAST(:#${body} AS uuid) AS asked) a
 LEFT JOIN jobs j ON j.id = a.asked
 LEFT JOIN soundtracks t ON t.job_id = j.id

@@ -5,7 +5,7 @@ SELECT j.status, j.video_name, j.storyboard::text AS storyboard,
                         'duration_seconds', g.duration_seconds) ORDER BY g.scene_index)::text
         FROM scene_segments g WHERE g.job_id = j.id) AS scene_rows,
        t.etag AS soundtrack_etag, t.format AS soundtrack_format, t.duration_seconds AS soundtrack_seconds,
-       m.etag AS merged_etag, s.content AS source_content, s.duration_seconds AS source_seconds
+       m.etag AS merged_etag, m.mix AS merged_mix, s.content AS source_content, s.duration_seconds AS source_seconds
 FROM jobs j
 LEFT JOIN soundtracks t ON t.job_id = j.id
 LEFT JOIN merged_videos m ON m.job_id = j.id AND m.content IS NOT NULL

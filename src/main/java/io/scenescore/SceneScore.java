@@ -76,13 +76,15 @@ public final class SceneScore {
         for (Class<? extends CamelConfiguration> feature : List.of(ApiConfiguration.class, StoreConfiguration.class,
                 MediaConfiguration.class, RunConfiguration.class, JobConfiguration.class, ComposerConfiguration.class,
                 ReplicateConfiguration.class, FileDropConfiguration.class, RouteReloadConfiguration.class,
-                VideoConfiguration.class, TimelineConfiguration.class)) {
+                VideoConfiguration.class, MetricsConfiguration.class, TimelineConfiguration.class)) {
             main.configure().addConfiguration(feature);
         }
         // the top-level file is the one operators edit; the copy in the jar keeps the defaults at hand elsewhere
         main.setDefaultPropertyPlaceholderLocation(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         main.setOverrideProperties(overrides);
+        // the metrics registry (/observe/metrics) is there before Camel's metrics set-up looks for one
+        main.bind(org.apache.camel.component.micrometer.MicrometerConstants.METRICS_REGISTRY_NAME, MetricsConfiguration.newRegistry());
         return main;
     }
 }

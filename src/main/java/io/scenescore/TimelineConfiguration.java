@@ -5,7 +5,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 
-import io.scenescore.media.AudioStreams;
 import io.scenescore.timeline.TimelinePictures;
 
 /** The timeline picture of a soundtrack (routes/timeline.camel.yaml), drawn with Java2D and kept in the work folder. */
@@ -22,6 +21,5 @@ public class TimelineConfiguration implements CamelConfiguration {
         }
         Registry registry = camelContext.getRegistry();
         registry.bind("timelinePictures", new TimelinePictures(Wiring.dataDir(dataDir).resolve("work")));
-        registry.bind("audioStreams", new AudioStreams());
     }
 }

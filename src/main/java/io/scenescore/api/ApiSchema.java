@@ -35,16 +35,25 @@ public final class ApiSchema {
     public record AudioParams(
             @Schema(description = "a style prompt added to every scene's prompt") String prompt,
             @JsonProperty("fade_duration") @Schema(description = "seconds of fade at each join, 0 to 10", example = "1.0") Double fadeDuration,
-            @Schema(description = "crossfade or fade", allowableValues = {"crossfade", "fade"}) String transition,
+            @Schema(description = "the join between scenes: crossfade (the default: equal-power overlap) or fade (out, then in)",
+                    allowableValues = {"crossfade", "fade"}, example = "crossfade") String transition,
             @JsonProperty("sync_mode") @Schema(description = "fitting the soundtrack to the video", allowableValues = {"trim", "stretch", "compress"}) String syncMode,
             @JsonProperty("merge_with_video") @Schema(description = "lay the soundtrack under the job's video") Boolean mergeWithVideo,
-            @Schema(description = "how the music mixes with the video's sound", allowableValues = {"duck", "blend", "replace"}) String mix,
+            @Schema(description = "how the music is laid under the video's own sound: duck (the default when the video has sound: "
+                    + "lowered by duck_db wherever the video has sound), blend (at music_gain_db throughout) or replace (the music alone; "
+                    + "always for a video without sound)", allowableValues = {"duck", "blend", "replace"}) String mix,
             @JsonProperty("output_format") @Schema(allowableValues = {"mp3", "wav"}) String outputFormat,
             @JsonProperty("model_version") @Schema(description = "MusicGen model version", example = "stereo-large") String modelVersion,
             @JsonProperty("error_strategy") @Schema(allowableValues = {"continue_with_silence", "halt"}) String errorStrategy,
             @Schema(description = "passed to the music source for repeatable runs") Long seed,
+            @Schema(description = "chain (the default): each scene continues the one before; independent: a draft, every scene at once, none continuing another (about one prediction's time for the whole storyboard)",
+                    allowableValues = {"chain", "independent"}) String continuity,
             @Schema(description = "streaming (-14 LUFS, -1 dBTP; the default), broadcast (-23 LUFS, -1 dBTP), none, or {\"integrated\": LUFS, \"true_peak\": dBTP}",
-                    example = "streaming") Object loudness) {
+                    example = "streaming") Object loudness,
+            @JsonProperty("duck_db") @Schema(description = "mix duck: how far the music is lowered under the video's sound, 12 to 40 dB",
+                    example = "15") Double duckDb,
+            @JsonProperty("music_gain_db") @Schema(description = "mix blend: the music's gain under the video's sound, -40 to 0 dB",
+                    example = "-12") Double musicGainDb) {
     }
 
     @Schema(description = "A job: its storyboard and, optionally, its video (video_url, or a video part of a multipart post)")
@@ -123,7 +132,10 @@ public final class ApiSchema {
     @Schema(description = "The merged video, or why there is none; and the job's source video")
     public record Video(boolean available, @JsonProperty("download_url") String downloadUrl, String format,
             @JsonProperty("size_bytes") Long sizeBytes, @JsonProperty("duration_seconds") Double durationSeconds, String error,
-            @Schema(description = "the source video: file_name, content_type, size_bytes, duration_seconds, frame_rate, sha256") Object source) {
+            @Schema(description = "the source video: file_name, content_type, size_bytes, duration_seconds, frame_rate, sha256") Object source,
+            @Schema(description = "the mix applied under the video's own sound; null until merged", allowableValues = {"duck", "blend", "replace"}) String mix,
+            @JsonProperty("mix_note") @Schema(description = "why the mix applied is not the one asked for (a video without sound gets replace)") String mixNote,
+            @Schema(description = "measured on the merged video's audio (EBU R128); null until merged") Loudness loudness) {
     }
 
     @Schema(description = "A job's status document")

@@ -27,7 +27,7 @@ public final class ComposerSource {
     public SceneWork compose(SceneWork work, Run run) throws IOException {
         Scene scene = work.scene();
         Path out = run.plan().scratchFile(scene.index(), "composer.wav");
-        String previousJson = run.sheet().previous().map(SceneSegment::musicalContext).orElse(null);
+        String previousJson = run.previous(work.index()).map(SceneSegment::musicalContext).orElse(null);
         MusicalContext previous = previousJson == null ? null : JSON.readValue(previousJson, MusicalContext.class);
         String words = join(scene.prompt(), run.params().prompt());
         ComposerScene input = new ComposerScene(scene.index(), scene.title(), scene.description(), scene.musicDescription(),

@@ -19,9 +19,16 @@ public final class AudioParamsReader {
             "sync_mode", Set.of("trim", "stretch", "compress"),
             "error_strategy", Set.of("continue_with_silence", "halt"),
             "model_version", Set.of("stereo-large", "stereo-melody-large", "melody-large", "large"),
-            "output_format", Set.of("mp3", "wav"));
+            "output_format", Set.of("mp3", "wav"),
+            "mix", Set.of("duck", "blend", "replace"),
+            "continuity", Set.of("chain", "independent"));
     private static final Set<String> KNOWN = Set.of("prompt", "fade_duration", "transition", "sync_mode",
-            "merge_with_video", "error_strategy", "model_version", "output_format", "seed", "loudness");
+            "merge_with_video", "error_strategy", "model_version", "output_format", "seed", "loudness",
+            "mix", "duck_db", "music_gain_db", "continuity");
+    /** duck must lower the music audibly under speech: at least 12 dB (and not more than 40, where it is gone). */
+    static final double MIN_DUCK_DB = 12, MAX_DUCK_DB = 40;
+    /** blend's music gain: under the video's own sound, down to where it is barely there. */
+    static final double MIN_MUSIC_GAIN_DB = -40, MAX_MUSIC_GAIN_DB = 0;
 
     private AudioParamsReader() {
     }
@@ -93,7 +100,27 @@ public final class AudioParamsReader {
                 choice(node, "model_version", d.modelVersion(), errors),
                 choice(node, "output_format", d.outputFormat(), errors),
                 seed,
-                Loudness.read(node.get("loudness"), d.loudnessTarget(), errors));
+                Loudness.read(node.get("loudness"), d.loudnessTarget(), errors),
+                choice(node, "mix", d.mix(), errors),
+                decibels(node, "duck_db", d.duckDecibels(), MIN_DUCK_DB, MAX_DUCK_DB, errors),
+                decibels(node, "music_gain_db", d.musicGainDecibels(), MIN_MUSIC_GAIN_DB, MAX_MUSIC_GAIN_DB, errors),
+                choice(node, "continuity", d.continuity(), errors));
+    }
+
+    private static double decibels(JsonNode node, String field, double fallback, double min, double max, List<FieldError> errors) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isNumber()) {
+            errors.add(new FieldError("audio_params." + field, "must be a number of decibels"));
+            return fallback;
+        }
+        if (value.doubleValue() < min || value.doubleValue() > max) {
+            errors.add(new FieldError("audio_params." + field, "must be between " + (int) min + " and " + (int) max + " dB, got " + value.asText()));
+            return fallback;
+        }
+        return value.doubleValue();
     }
 
     /** The checks that need the storyboard: a fade may take at most half of the shortest scene. */

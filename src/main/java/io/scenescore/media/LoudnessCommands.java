@@ -29,12 +29,12 @@ public final class LoudnessCommands {
         return "ebur128=peak=true";
     }
 
-    /** FFmpeg arguments that measure {@code file} and write nothing. */
+    /** FFmpeg arguments that measure {@code file} (its audio: a merged video's picture is not decoded) and write nothing. */
     public List<String> measureCommand(Path file) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         args.addAll(List.of("-loglevel", "info"));
         args.addAll(FfmpegArgs.localInput(file));
-        args.addAll(List.of("-af", measureFilter(), "-f", "null", "-"));
+        args.addAll(List.of("-vn", "-af", measureFilter(), "-f", "null", "-"));
         return args;
     }
 

@@ -6,19 +6,22 @@ import java.util.List;
 
 /**
  * The FFmpeg run that lays the soundtrack under the video: the video stream copied as it is (not re-encoded),
- * the audio fitted to the video's length per sync_mode and encoded once to AAC 192 kb/s from the uncompressed
- * joined soundtrack (never from the MP3), in an MP4 that starts playing before it has fully arrived.
+ * the audio (the uncompressed mix of {@link MixCommands}, already as long as the video) mastered with its gain and
+ * encoded once to AAC 192 kb/s (never from the MP3), in an MP4 that starts playing before it has fully arrived.
  */
 public final class MuxCommand {
 
-    public List<String> command(Path video, Path joinedWav, double musicSeconds, double videoSeconds, String syncMode, Path out) {
+    public List<String> command(Path video, Path mixWav, MasteringGain gain, Path out) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         // a corrupt source (a packet cut short, a broken file) fails the merge rather than making a broken video
         args.add("-xerror");
         args.addAll(FfmpegArgs.videoInput(video));
-        args.addAll(FfmpegArgs.localInput(joinedWav));
+        args.addAll(FfmpegArgs.localInput(mixWav));
+        String mastered = gain != null && gain.applies()
+                ? LoudnessCommands.filter(gain) + ",aresample=" + SceneAudioCommands.SAMPLE_RATE + ","
+                : "";
         args.addAll(List.of(
-                "-filter_complex", "[1:a]" + SyncFilter.chain(syncMode, musicSeconds, videoSeconds) + "[fitted]",
+                "-filter_complex", "[1:a]" + mastered + "aformat=channel_layouts=stereo[fitted]",
                 // the first video stream only; the source's own audio, subtitles and data are left out
                 "-map", "0:v:0", "-map", "[fitted]",
                 "-c:v", "copy",

@@ -2,9 +2,10 @@ package io.scenescore.media;
 
 /**
  * What ffprobe says about a video: the length and frame rate of its (first) video stream, its picture size and
- * codec, and the media type its container is served as.
+ * codec, the media type its container is served as, and whether it has an audio stream of its own.
  */
-public record VideoFacts(double durationSeconds, double frameRate, int width, int height, String codec, String contentType) {
+public record VideoFacts(double durationSeconds, double frameRate, int width, int height, String codec, String contentType,
+                         boolean hasAudio) {
 
     /** How long one frame lasts, the tolerance a fitted soundtrack is held to. */
     public double frameSeconds() {

@@ -113,8 +113,12 @@ public final class VideoProbe {
             rate = rate(video.path("r_frame_rate").asText(null));
         }
         String codec = video.path("codec_name").asText("unknown");
+        boolean hasAudio = false;
+        for (JsonNode stream : probe.path("streams")) {
+            hasAudio |= "audio".equals(stream.path("codec_type").asText());
+        }
         return new VideoFacts(duration, rate, video.path("width").asInt(), video.path("height").asInt(), codec,
-                contentType(probe.path("format").path("format_name").asText(""), codec));
+                contentType(probe.path("format").path("format_name").asText(""), codec), hasAudio);
     }
 
     /** The media type a container is served as. */

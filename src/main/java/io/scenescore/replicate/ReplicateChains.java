@@ -13,7 +13,6 @@ import io.scenescore.media.SceneAudioCommands;
 import io.scenescore.run.Run;
 import io.scenescore.run.SceneSegment;
 import io.scenescore.run.SceneWork;
-import io.scenescore.run.ScoreSheet;
 
 /** Starts and keeps the chain of predictions of one scene, and the files its pieces are saved in. */
 public final class ReplicateChains {
@@ -39,14 +38,13 @@ public final class ReplicateChains {
      * data: URL. An interrupted scene also keeps the plan its interrupted attempt sent, to find its lost create.
      */
     public SceneChain start(SceneWork work, Run run) {
-        ScoreSheet sheet = run.sheet();
-        SceneSegment previous = sheet.previous().orElse(null);
+        SceneSegment previous = run.previous(work.index()).orElse(null);
         boolean continuable = previous != null && previous.continuationUrl() != null && previous.continuationSeconds() > 0;
         List<Generation> asSentBefore = continuable ? planner.plan(work.pieceSeconds(), previous.continuationSeconds())
                 : planner.plan(work.pieceSeconds(), null);
         String urlSentBefore = continuable ? previous.continuationUrl() : null;
         List<Generation> interrupted = work.interrupted() ? asSentBefore : null;
-        int window = restoredWindow(sheet);
+        int window = restoredWindow(run, work.index());
         if (window > 0) {
             Path windowFile = run.plan().scratchFile(work.index(), "window.wav");
             return new SceneChain(planner.plan(work.pieceSeconds(), window), null, interrupted, urlSentBefore, windowFile, schedule);
@@ -55,8 +53,8 @@ public final class ReplicateChains {
     }
 
     /** Whole seconds of a restored previous piece to send as the continuation window; 0 when there is none. */
-    public int restoredWindow(ScoreSheet sheet) {
-        return sheet.previous()
+    public int restoredWindow(Run run, int index) {
+        return run.previous(index)
                 .filter(p -> p.restored() && p.continuationUrl() != null && p.continuationSeconds() > 0)
                 .map(p -> (int) Math.min(windowSeconds, Math.floor(p.durationSeconds())))
                 .orElse(0);
@@ -69,9 +67,9 @@ public final class ReplicateChains {
     }
 
     /** The FFmpeg run that cuts the restored previous piece's last seconds into the chain's window file. */
-    public List<String> windowCommand(SceneChain chain, Run run) {
-        Path previous = run.sheet().previous().map(SceneSegment::file).orElseThrow();
-        return cuts.window(previous, restoredWindow(run.sheet()), chain.windowFile());
+    public List<String> windowCommand(SceneChain chain, SceneWork work, Run run) {
+        Path previous = run.previous(work.index()).map(SceneSegment::file).orElseThrow();
+        return cuts.window(previous, restoredWindow(run, work.index()), chain.windowFile());
     }
 
     /**

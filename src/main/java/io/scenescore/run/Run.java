@@ -1,6 +1,7 @@
 package io.scenescore.run;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.scenescore.job.AudioParams;
 
@@ -18,6 +19,7 @@ public final class Run {
     private volatile String stage = "generating";
     private volatile Soundtrack soundtrack;
     private volatile io.scenescore.media.MasteringGain mastering;
+    private volatile VideoMix videoMix;
 
     public Run(RunPlan plan, String instanceId, int leaseSeconds) {
         this.plan = plan;
@@ -53,6 +55,11 @@ public final class Run {
         return sheet;
     }
 
+    /** The piece scene {@code index} continues: the scene before it, unless the run is a draft (continuity independent). */
+    public Optional<SceneSegment> previous(int index) {
+        return params().independent() ? Optional.empty() : sheet.previous(index);
+    }
+
     public String stage() {
         return stage;
     }
@@ -85,6 +92,15 @@ public final class Run {
 
     public void joined(Soundtrack soundtrack) {
         this.soundtrack = soundtrack;
+    }
+
+    /** How the soundtrack is laid under the video, once a merge has chosen it (null before). */
+    public VideoMix videoMix() {
+        return videoMix;
+    }
+
+    public void mixWith(VideoMix mix) {
+        this.videoMix = mix;
     }
 
     @Override

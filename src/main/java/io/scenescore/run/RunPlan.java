@@ -36,6 +36,16 @@ public record RunPlan(String jobId, List<Scene> scenes, AudioParams params, Stri
         return workDir.resolve("soundtrack-joined.wav");
     }
 
+    /** The uncompressed audio of the merged video (the music mixed under the video's own sound), before mastering. */
+    public Path videoMixFile() {
+        return workDir.resolve("video-mix.wav");
+    }
+
+    /** The music's gain under the video's own sound (mix duck). */
+    public Path duckEnvelopeFile() {
+        return workDir.resolve("video-duck-envelope.wav");
+    }
+
     /** The deliverable, mastered from the joined WAV: an MP3, or a WAV of its own. */
     public Path soundtrackFile() {
         return workDir.resolve("wav".equals(params.outputFormat()) ? "soundtrack.wav" : "soundtrack.mp3");

@@ -11,22 +11,27 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.scenescore.job.AudioParams;
+import io.scenescore.media.DuckEnvelope;
 import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.LoudnessCommands;
+import io.scenescore.media.MixCommands;
 import io.scenescore.media.MuxCommand;
+import io.scenescore.media.VideoFacts;
 import io.scenescore.media.WavLength;
 import io.scenescore.video.VideoFiles;
 
 /**
  * The run's soundtrack: the FFmpeg join of its pieces (measuring its loudness in the same run), the one lossy
- * encode that masters it to audio_params.loudness, the measure of what is delivered, and the mux under the video.
+ * encode that masters it to audio_params.loudness, the measure of what is delivered; and the same for the video's
+ * audio: the music mixed under the video's own sound per audio_params.mix, mastered in the one AAC encode, measured.
  */
 public final class Soundtracks {
 
     private final FadeFilterGraph joins = new FadeFilterGraph();
     private final LoudnessCommands loudness = new LoudnessCommands();
     private final MuxCommand muxes = new MuxCommand();
+    private final MixCommands mixes = new MixCommands();
     private final WavLength wavLength = new WavLength();
 
     /** The join into the uncompressed WAV, measuring its loudness too when the run has a target. */
@@ -77,10 +82,70 @@ public final class Soundtracks {
         return soundtrack;
     }
 
-    /** The soundtrack laid under the video, fitted to it per sync_mode; the AAC is encoded from the joined WAV. */
+    /**
+     * Chooses how the soundtrack is laid under the video (audio_params.mix, else from the video): a video without
+     * sound of its own gets replace, with a note when duck or blend was asked for.
+     */
+    public VideoMix chooseMix(Run run, VideoFacts facts) {
+        AudioParams params = run.params();
+        String applied = params.mixFor(facts.hasAudio());
+        String note = params.mix() != null && !params.mix().equals(applied)
+                ? "the video has no sound of its own: the music was laid alone (replace) instead of " + params.mix()
+                : null;
+        VideoMix mix = new VideoMix(applied, note);
+        run.mixWith(mix);
+        return mix;
+    }
+
+    /** Finds where the video's own track has sound (mix duck). */
+    public List<String> soundCommand(Run run, VideoFiles.Merge video) {
+        return mixes.soundCommand(video.source(), video.seconds());
+    }
+
+    /** Writes the duck envelope from where the video's track has sound. */
+    public List<DuckEnvelope.Span> soundFound(Run run, VideoFiles.Merge video, FfmpegOutcome.Finished found) throws IOException {
+        List<DuckEnvelope.Span> sounds = DuckEnvelope.sounds(found.stderr(), video.seconds());
+        DuckEnvelope.write(run.plan().duckEnvelopeFile(), sounds, video.seconds(), run.params().duckDecibels());
+        return sounds;
+    }
+
+    /** The music fitted to the video per sync_mode, at the soundtrack's mastered level, mixed under the video's sound; measured. */
+    public List<String> mixCommand(Run run, VideoFiles.Merge video) {
+        RunPlan plan = run.plan();
+        return mixes.mixCommand(video.source(), plan.joinedFile(), run.mastering(), run.soundtrack().durationSeconds(), video.seconds(),
+                plan.params().syncMode(), run.videoMix().getApplied(), plan.duckEnvelopeFile(), plan.params().musicGainDecibels(),
+                plan.videoMixFile());
+    }
+
+    /** What the mix measured: the merged video's audio is mastered to the run's loudness target from it, as the soundtrack is. */
+    public void mixMeasured(Run run, FfmpegOutcome.Finished mix) {
+        run.videoMix().masterWith(loudness.gain(run.params().loudnessTarget(), loudness.parse(mix.stderr())));
+    }
+
+    /** A try of the merged video's mastering gain through the limiter, measured (no encode). */
+    public List<String> mixTrialCommand(Run run) {
+        return loudness.trialCommand(run.plan().videoMixFile(), run.videoMix().getMastering());
+    }
+
+    /** What a try of the merged video's mastering measured. */
+    public void mixTried(Run run, FfmpegOutcome.Finished trial) {
+        run.videoMix().getMastering().tried(loudness.parse(trial.stderr()));
+    }
+
+    /** The mix, mastered, encoded once to AAC under the video stream copied as it is. */
     public List<String> muxCommand(Run run, VideoFiles.Merge video) {
-        return muxes.command(video.source(), run.plan().joinedFile(), run.soundtrack().durationSeconds(), video.seconds(),
-                run.params().syncMode(), video.muxed());
+        return muxes.command(video.source(), run.plan().videoMixFile(), run.videoMix().getMastering(), video.muxed());
+    }
+
+    /** Measures the merged video's audio, for the status document. */
+    public List<String> measureMergedCommand(Run run, VideoFiles.Merge video) {
+        return loudness.measureCommand(video.muxed());
+    }
+
+    /** What the merged video's audio measured. */
+    public VideoMix mergedMeasured(Run run, FfmpegOutcome.Finished measured) {
+        run.videoMix().delivered(loudness.parse(measured.stderr()));
+        return run.videoMix();
     }
 
     /** A strong ETag for stored bytes: their SHA-256, shortened. */

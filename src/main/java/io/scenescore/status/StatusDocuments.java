@@ -17,6 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Builds the status document of a job from its stored rows. */
 public final class StatusDocuments {
 
+    /** What a draft (continuity independent) trades, said in its status. */
+    static final String DRAFT = "every scene made at once, none continuing the one before (about one prediction's"
+            + " time for the whole storyboard); the music changes at each cut, joined by the transition. Run it again with"
+            + " continuity chain for the final score";
+
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -117,6 +123,10 @@ public final class StatusDocuments {
         if (job.get("note") != null) {
             progress.put("note", String.valueOf(job.get("note")));
         }
+        JsonNode params = job.get("audio_params") == null ? null : JSON.readTree(String.valueOf(job.get("audio_params")));
+        if (params != null && "independent".equals(params.path("continuity").asText())) {
+            progress.put("draft", DRAFT);
+        }
         progress.put("scenes_total", scenes.size());
         progress.put("scenes_completed", finished);
         progress.put("scenes", scenes);
@@ -138,7 +148,7 @@ public final class StatusDocuments {
         doc.put("progress", progress);
         doc.put("audio", audio);
         doc.put("video", video);
-        doc.put("audio_params", job.get("audio_params") == null ? null : JSON.readTree(String.valueOf(job.get("audio_params"))));
+        doc.put("audio_params", params);
         doc.put("error", job.get("error"));
         doc.put("created_at", timestamp(job.get("created_at")));
         doc.put("updated_at", timestamp(job.get("updated_at")));
@@ -159,6 +169,16 @@ public final class StatusDocuments {
         video.put("duration_seconds", merged ? row.get("duration_seconds") : null);
         video.put("error", row == null ? null : row.get("error"));
         Map<String, Object> source = null;
+        // how the music was laid under the video's own sound, and the loudness measured on the merged video
+        video.put("mix", merged ? row.get("video_mix") : null);
+        video.put("mix_note", merged ? row.get("video_mix_note") : null);
+        Map<String, Object> measured = new HashMap<>();
+        if (merged) {
+            measured.put("loudness_integrated", row.get("video_loudness_integrated"));
+            measured.put("loudness_true_peak", row.get("video_loudness_true_peak"));
+            measured.put("loudness_range", row.get("video_loudness_range"));
+        }
+        video.put("loudness", loudness(measured));
         if (row != null && Boolean.TRUE.equals(row.get("has_source"))) {
             source = new LinkedHashMap<>();
             source.put("file_name", row.get("source_file_name"));

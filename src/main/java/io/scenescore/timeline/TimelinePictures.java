@@ -69,7 +69,7 @@ public final class TimelinePictures {
      * Scratch files carry a token of their own, so that two requests drawing at once do not meet.
      */
     public record Sketch(String jobId, Size size, String etag, Path png, double musicSeconds, List<SceneSpan> scenes,
-                         String soundtrackFormat, boolean merged, double videoSeconds, String caption, String token,
+                         String soundtrackFormat, boolean videoMixed, double videoSeconds, String caption, String token,
                          Path folder) {
 
         /** Whether the picture is kept already (then nothing is decoded or drawn). */
@@ -79,7 +79,7 @@ public final class TimelinePictures {
 
         /** The time axis: the soundtrack's length, or the merged video's when that is longer. */
         public double axisSeconds() {
-            return Math.max(musicSeconds, merged ? videoSeconds : 0);
+            return Math.max(musicSeconds, videoMixed ? videoSeconds : 0);
         }
 
         /** The rate both sounds are decoded at: 8 kHz, lower for sounds over 70 minutes. */
@@ -142,16 +142,20 @@ public final class TimelinePictures {
         }
         List<SceneSpan> scenes = scenes(String.valueOf(row.get("storyboard")), (String) row.get("scene_rows"));
         double musicSeconds = ((Number) row.get("soundtrack_seconds")).doubleValue();
-        boolean merged = row.get("merged_etag") != null && row.get("source_seconds") != null;
-        double videoSeconds = merged ? ((Number) row.get("source_seconds")).doubleValue() : 0;
+        // the video's own sound is in the merged video (duck, blend) or not (replace: the music alone, as for a video
+        // without sound, and as every video merged before audio_params.mix was)
+        Object mix = row.get("merged_mix");
+        boolean videoMixed = row.get("merged_etag") != null && row.get("source_seconds") != null
+                && ("duck".equals(mix) || "blend".equals(mix));
+        double videoSeconds = videoMixed ? ((Number) row.get("source_seconds")).doubleValue() : 0;
         String name = row.get("video_name") == null ? "job " + jobId.substring(0, 8) : String.valueOf(row.get("video_name"));
         String caption = name + "  ·  " + scenes.size() + (scenes.size() == 1 ? " scene" : " scenes") + "  ·  "
                 + TimelineRenderer.seconds(musicSeconds) + " of music"
-                + (merged ? "  ·  video " + TimelineRenderer.seconds(videoSeconds) : "");
+                + (videoMixed ? "  ·  video " + TimelineRenderer.seconds(videoSeconds) + ", " + mix : "");
 
         StringBuilder key = new StringBuilder().append(TimelineRenderer.VERSION).append('|').append(size.width()).append('x')
                 .append(size.height()).append('|').append(row.get("soundtrack_etag")).append('|').append(musicSeconds)
-                .append('|').append(merged ? row.get("merged_etag") + "/" + row.get("source_content") + "/" + videoSeconds : "-")
+                .append('|').append(videoMixed ? row.get("merged_etag") + "/" + mix + "/" + row.get("source_content") + "/" + videoSeconds : "-")
                 .append('|').append(caption);
         for (SceneSpan scene : scenes) {
             key.append('|').append(scene);
@@ -160,7 +164,7 @@ public final class TimelinePictures {
         String etag = HexFormat.of().formatHex(digest, 0, 16);
         Path folder = workDirectory.resolve(jobId);
         return new Sketch(jobId, size, etag, folder.resolve("timeline-" + etag + ".png"), musicSeconds, scenes,
-                String.valueOf(row.get("soundtrack_format")), merged, videoSeconds, caption,
+                String.valueOf(row.get("soundtrack_format")), videoMixed, videoSeconds, caption,
                 UUID.randomUUID().toString().substring(0, 8), folder);
     }
 
@@ -203,15 +207,15 @@ public final class TimelinePictures {
     }
 
     /**
-     * Draws the picture from the decoded sound (and the video's, when {@code videoSound}) and keeps it under its ETag,
+     * Draws the picture from the decoded sound (and the video's, when it was mixed) and keeps it under its ETag,
      * deleting the oldest kept pictures of the job beyond {@link #KEPT}.
      */
-    public Path draw(Sketch sketch, boolean videoSound) throws IOException {
+    public Path draw(Sketch sketch) throws IOException {
         int width = sketch.size().width();
         int columns = TimelineRenderer.axisWidth(width);
-        double axis = videoSound ? sketch.axisSeconds() : sketch.musicSeconds();
+        double axis = sketch.axisSeconds();
         Waveform music = read(sketch.musicPcm(), sketch.rate(), axis, columns);
-        Waveform video = videoSound ? read(sketch.videoPcm(), sketch.rate(), axis, columns) : null;
+        Waveform video = sketch.videoMixed() ? read(sketch.videoPcm(), sketch.rate(), axis, columns) : null;
         byte[] png = renderer.png(new TimelineRenderer.Picture(width, sketch.size().height(), axis, sketch.musicSeconds(),
                 sketch.scenes(), music, video, sketch.videoSeconds(), sketch.caption()));
         Path part = sketch.folder().resolve("timeline-" + sketch.token() + ".png.part");

@@ -49,6 +49,34 @@ class ReplicateRunIT {
     }
 
     @Test
+    void aDraftCreatesEveryScenesPredictionAtOnceWithoutContinuation(@TempDir Path tmp) throws Exception {
+        // a run making scenes one after the other could not create the sixth before the first ends (poll budget: 3 s)
+        replicate.setLatency(Duration.ofMillis(2500));
+        String jobId = service.generate(storyboard("\"output_format\": \"wav\", \"continuity\": \"independent\"", 3, 3, 3, 3, 3, 3));
+
+        JsonNode status = service.awaitEnd(jobId, Duration.ofSeconds(120));
+
+        assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("completed");
+        assertThat(status.at("/progress/draft").asText()).contains("none continuing");
+        assertThat(status.at("/progress/scenes")).allSatisfy(scene -> assertThat(scene.path("status").asText()).isEqualTo("completed"));
+        assertThat(replicate.createRequests()).hasSize(6)
+                .allSatisfy(c -> assertThat(c.at("/input/continuation").asBoolean(false)).isFalse());
+        java.time.Instant firstDone = java.time.Instant.MAX;
+        java.time.Instant lastCreated = java.time.Instant.MIN;
+        for (JsonNode scene : status.at("/progress/scenes")) {
+            JsonNode p = replicate.prediction(scene.path("prediction_id").asText()).orElseThrow();
+            java.time.Instant created = java.time.Instant.parse(p.path("created_at").asText());
+            java.time.Instant done = java.time.Instant.parse(p.path("completed_at").asText());
+            lastCreated = created.isAfter(lastCreated) ? created : lastCreated;
+            firstDone = done.isBefore(firstDone) ? done : firstDone;
+        }
+        assertThat(lastCreated).as("every prediction was created before the first finished").isBefore(firstDone);
+        Path wav = service.download(jobId, tmp.resolve("draft.wav"));
+        assertThat(MediaProbe.duration(wav)).isCloseTo(18.0, within(0.05));
+        assertThat(MediaProbe.meanVolume(wav, 0, 18)).isGreaterThan(-35);
+    }
+
+    @Test
     void eachSceneAfterTheFirstContinuesThePreviousOutputAndTheWindowIsCut(@TempDir Path tmp) throws Exception {
         String jobId = service.generate(storyboard("\"output_format\": \"wav\", \"seed\": 7", 3.5, 4, 5));
 

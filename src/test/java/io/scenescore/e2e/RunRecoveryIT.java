@@ -99,6 +99,39 @@ class RunRecoveryIT {
     }
 
     @Test
+    void aRunKilledAfterCreatingTheNextPredictionButBeforeStoringTheSceneFetchesItsOutputAgain() throws Exception {
+        replicate.setLatency(Duration.ofSeconds(2));
+        ServiceProcess first = instance(4);
+        // scene 0's store is held in the database: the pipelined run creates scene 1's prediction meanwhile
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE FUNCTION hold_scene_0() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(120); RETURN NEW; END $$");
+            s.execute("CREATE TRIGGER hold_scene_0 BEFORE UPDATE ON scene_segments FOR EACH ROW"
+                    + " WHEN (NEW.scene_index = 0 AND NEW.audio IS NOT NULL) EXECUTE FUNCTION hold_scene_0()");
+        }
+        String jobId = first.api().generate(scenes(3, 2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !sceneRow(jobId, 1).getOrDefault("prediction_id", "null").equals("null"));
+        assertThat(sceneRow(jobId, 0).get("status")).as("scene 0 not stored yet").isEqualTo("running");
+        String scene0 = (String) sceneRow(jobId, 0).get("prediction_id");
+        String scene1 = (String) sceneRow(jobId, 1).get("prediction_id");
+
+        first.kill();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER hold_scene_0 ON scene_segments");
+            // the killed instance's held statement (and its row lock) ends with its connection
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
+        JsonNode status = instance(4).api().awaitEnd(jobId, Duration.ofSeconds(90));
+
+        assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("completed");
+        // scene 0's output was fetched again through its stored prediction, scene 1's was polled again: one create per scene
+        assertThat(status.at("/progress/scenes/0/prediction_id").asText()).isEqualTo(scene0);
+        assertThat(status.at("/progress/scenes/1/prediction_id").asText()).isEqualTo(scene1);
+        assertThat(status.at("/progress/scenes")).allSatisfy(sc -> assertThat(sc.path("status").asText()).isEqualTo("completed"));
+        assertThat(replicate.createdPredictions()).isEqualTo(3);
+        assertThat(status.at("/audio/duration_seconds").asDouble()).isEqualTo(6.0);
+    }
+
+    @Test
     void aResumedSceneContinuesTheStoredPieceThroughADataUrlWhenTheOutputUrlIsGone() throws Exception {
         replicate.setLatency(Duration.ofSeconds(3));
         ServiceProcess first = instance(4);

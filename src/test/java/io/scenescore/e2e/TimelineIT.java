@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.fake.FakeReplicate;
-import io.scenescore.support.MediaProbe;
 import io.scenescore.support.RunningService;
 import io.scenescore.support.ServiceExtension;
 import io.scenescore.support.TestVideos;
@@ -36,7 +35,8 @@ import io.scenescore.support.VideoApi;
  * GET /api/v3/audio/{job_id}/timeline.png over HTTP, the picture decoded and read pixel by pixel: 1600x400, the
  * scene boundaries where the storyboard's lengths put them, the waveform drawn where the (fake Replicate's) music
  * plays and not over a scene that became silence, ETag and 304, kept rather than drawn again, 404 and 409; and a
- * merged video's own sound drawn as a second lane (only when the video has sound).
+ * merged video's own sound drawn as a second lane (only when it was kept under the music: not for a video without
+ * sound, nor with mix replace).
  *
  * <p>The picture's geometry (io.scenescore.timeline.TimelineRenderer): the time axis from x = 96 to x = width - 16,
  * a 30 px caption and a 46 px scene band above the lanes, a 30 px ruler below; with a video lane, it takes a third
@@ -67,10 +67,7 @@ class TimelineIT {
     @BeforeAll
     static void videos(@TempDir Path tmp) throws Exception {
         speakingVideo = TestVideos.mp4WithSpeech(tmp.resolve("talk.mp4"), 6.0, 25);
-        // a video with no audio stream at all
-        mutedVideo = tmp.resolve("mute.mp4");
-        MediaProbe.ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-t", "6", "-c:v", "libx264", "-pix_fmt", "yuv420p",
-                mutedVideo.toString());
+        mutedVideo = TestVideos.mp4WithoutAudio(tmp.resolve("mute.mp4"), 6.0, 25);
     }
 
     @BeforeEach
@@ -160,7 +157,8 @@ class TimelineIT {
 
     @Test
     void aMergedVideosOwnSoundIsASecondLaneUnderTheMusic() throws Exception {
-        JsonNode status = mergedRun(speakingVideo, "talk.mp4");
+        JsonNode status = mergedRun(speakingVideo, "talk.mp4", "");
+        assertThat(status.at("/video/mix").asText()).isEqualTo("duck");
         BufferedImage image = picture(status, "timeline-it-video.png");
 
         int room = LANES_BOTTOM - LANES_TOP;
@@ -184,7 +182,19 @@ class TimelineIT {
 
     @Test
     void aMergedVideoWithoutSoundGetsNoSecondLane() throws Exception {
-        BufferedImage image = picture(mergedRun(mutedVideo, "mute.mp4"), "timeline-it-mute.png");
+        JsonNode status = mergedRun(mutedVideo, "mute.mp4", "");
+        assertThat(status.at("/video/mix").asText()).isEqualTo("replace");
+        BufferedImage image = picture(status, "timeline-it-mute.png");
+
+        assertThat(count(image, VIDEO_SOUND, 0, 0, W, H)).isZero();
+        assertThat(waveformColumns(image, x(0.2, 6), x(5.8, 6), REPLICATE)).isGreaterThan(AXIS * 8 / 10);
+    }
+
+    @Test
+    void aVideoWhoseSoundTheMusicReplacedGetsNoSecondLane() throws Exception {
+        JsonNode status = mergedRun(speakingVideo, "talk.mp4", ", \"mix\": \"replace\"");
+        assertThat(status.at("/video/mix").asText()).isEqualTo("replace");
+        BufferedImage image = picture(status, "timeline-it-replace.png");
 
         assertThat(count(image, VIDEO_SOUND, 0, 0, W, H)).isZero();
         assertThat(waveformColumns(image, x(0.2, 6), x(5.8, 6), REPLICATE)).isGreaterThan(AXIS * 8 / 10);
@@ -212,13 +222,13 @@ class TimelineIT {
         assertThat(get("/api/v3/audio/not-a-uuid/timeline.png", null).statusCode()).isEqualTo(400);
     }
 
-    /** A 6 s job (two 3 s scenes) on {@code video}, merged. */
-    static JsonNode mergedRun(Path video, String name) throws Exception {
+    /** A 6 s job (two 3 s scenes) on {@code video}, merged (with more {@code params} when given). */
+    static JsonNode mergedRun(Path video, String name, String params) throws Exception {
         String jobId = VideoApi.createJob(service, """
                 {"storyboard": {"scenes": [{"title": "Kitchen", "description": "a calm talk in a kitchen", "duration": 3},
                                            {"title": "Garden", "description": "a walk in the garden", "duration": 3}]}}""",
                 video, name);
-        service.generate("{\"job_id\": \"" + jobId + "\", \"audio_params\": {\"merge_with_video\": true}}");
+        service.generate("{\"job_id\": \"" + jobId + "\", \"audio_params\": {\"merge_with_video\": true" + params + "}}");
         JsonNode status = service.awaitEnd(jobId, Duration.ofSeconds(120));
         assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("completed");
         assertThat(status.at("/video/available").asBoolean()).as(status.toString()).isTrue();

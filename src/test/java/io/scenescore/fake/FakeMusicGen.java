@@ -43,9 +43,21 @@ final class FakeMusicGen {
      * The output to render: {@code prefix} (the continuation slice, possibly empty, already at
      * 32 kHz and {@code channels}) followed by a chord on {@code rootHz} up to {@code totalFrames}.
      */
-    record Plan(int channels, int totalFrames, WavAudio prefix, double rootHz) {
+    record Plan(int channels, int totalFrames, WavAudio prefix, double rootHz, PureTone pureTone) {
+
+        Plan(int channels, int totalFrames, WavAudio prefix, double rootHz) {
+            this(channels, totalFrames, prefix, rootHz, null);
+        }
+
+        /** The same plan playing {@code tone} instead of the chord (null: the chord). */
+        Plan withPureTone(PureTone tone) {
+            return new Plan(channels, totalFrames, prefix, rootHz, tone);
+        }
 
         WavAudio render() {
+            if (pureTone != null) {
+                return renderPureTone();
+            }
             short[] out = new short[totalFrames * channels];
             short[] head = prefix.samples();
             System.arraycopy(head, 0, out, 0, Math.min(head.length, out.length));
@@ -70,6 +82,25 @@ final class FakeMusicGen {
             }
             return new WavAudio(SAMPLE_RATE, channels, out);
         }
+
+        /** The new material as one steady sine on every channel, so that a test can follow its level through a mix. */
+        private WavAudio renderPureTone() {
+            short[] out = new short[totalFrames * channels];
+            short[] head = prefix.samples();
+            System.arraycopy(head, 0, out, 0, Math.min(head.length, out.length));
+            double amplitude = Math.pow(10, pureTone.dbfs() / 20);
+            for (int frame = prefix.frames(); frame < totalFrames; frame++) {
+                double v = amplitude * Math.sin(2 * Math.PI * pureTone.hz() * frame / SAMPLE_RATE);
+                for (int c = 0; c < channels; c++) {
+                    out[frame * channels + c] = WavAudio.clip(Math.round(v * 32767));
+                }
+            }
+            return new WavAudio(SAMPLE_RATE, channels, out);
+        }
+    }
+
+    /** A pure tone of {@code hz} at {@code dbfs} (peak: a full-scale sine is 0 dBFS), played instead of the chord. */
+    record PureTone(double hz, double dbfs) {
     }
 
     private FakeMusicGen() {

@@ -92,6 +92,7 @@ public final class FakeReplicate implements AutoCloseable {
     private final Map<String, byte[]> hostedFiles = new ConcurrentHashMap<>();
 
     private volatile Duration latency = Duration.ofMillis(300);
+    private volatile FakeMusicGen.PureTone pureTone;
     private volatile Duration maxPreferWait = Duration.ofSeconds(60);
     private volatile Duration dataRetention = Duration.ofHours(1);
 
@@ -187,6 +188,15 @@ public final class FakeReplicate implements AutoCloseable {
         this.dataRetention = requireNonNegative(retention, "data retention");
     }
 
+    /**
+     * Predictions created from now on play a pure tone of {@code hz} at {@code dbfs} (a full-scale sine is 0 dBFS)
+     * instead of a chord, so that a test can measure the music's level in a mix at that one frequency; a
+     * non-positive {@code hz} goes back to chords.
+     */
+    public void playPureTone(double hz, double dbfs) {
+        this.pureTone = hz > 0 ? new FakeMusicGen.PureTone(hz, dbfs) : null;
+    }
+
     // ---------------------------------------------------------------- faults
 
     /** The next n creates answer 429 with {@code retry_after} in the body, and a {@code Retry-After} header if asked. */
@@ -249,6 +259,7 @@ public final class FakeReplicate implements AutoCloseable {
         for (ArmedFault<?> fault : List.of(throttleCreates, failPolls, dropDownloads, missDownloads, failPredictions, stallPredictions, dropCreates)) {
             fault.disarm();
         }
+        pureTone = null;
         createRequests.clear();
         createdInputs.clear();
         pollTimes.clear();
@@ -458,8 +469,11 @@ public final class FakeReplicate implements AutoCloseable {
         boolean stalled = stallPredictions.fire().isPresent();
         String injectedError = stalled ? null : failPredictions.fire().orElse(null);
         long toneKey = toneKey(input, index);
-        CompletableFuture<FakeMusicGen.Outcome> outcome =
-                CompletableFuture.supplyAsync(() -> FakeMusicGen.run(input, toneKey, this::fetchAudio), modelThreads);
+        FakeMusicGen.PureTone tone = pureTone;
+        CompletableFuture<FakeMusicGen.Outcome> outcome = CompletableFuture.supplyAsync(() -> {
+            FakeMusicGen.Outcome planned = FakeMusicGen.run(input, toneKey, this::fetchAudio);
+            return tone == null || !planned.succeeded() ? planned : new FakeMusicGen.Outcome(null, planned.plan().withPureTone(tone));
+        }, modelThreads);
         String id = newId();
         FakePrediction prediction = new FakePrediction(id, body.get("version").asText(), input, baseUrl, outputUrl(id),
                 clock, latency.toNanos(), dataRetention.toNanos(), cancelAfterNanos, stalled, injectedError, outcome);

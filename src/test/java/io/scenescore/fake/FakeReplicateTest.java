@@ -157,6 +157,24 @@ class FakeReplicateTest {
     }
 
     @Test
+    void aFakeToldToPlayAPureTonePlaysItAtItsLevelOnEveryChannel() throws Exception {
+        replicate.playPureTone(100, -12);
+        WavAudio wav = WavAudio.parse(download(awaitOutput(createdId(input(musicInput(2))))).body());
+
+        short[] samples = wav.samples();
+        int peak = 0;
+        for (int i = 0; i < samples.length; i += 2) {
+            peak = Math.max(peak, Math.abs(samples[i]));
+            assertThat(samples[i + 1]).as("both channels alike").isEqualTo(samples[i]);
+        }
+        assertThat(20 * Math.log10(peak / 32767.0)).as("peak").isCloseTo(-12, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(wav.rmsDbfs()).as("a sine's RMS is 3 dB under its peak").isCloseTo(-15, org.assertj.core.api.Assertions.within(0.1));
+        double t = 0.0025;
+        assertThat(samples[(int) (t * 32_000) * 2] / 32767.0).as("a quarter period in: the crest of 100 Hz")
+                .isCloseTo(Math.pow(10, -12 / 20.0), org.assertj.core.api.Assertions.within(0.01));
+    }
+
+    @Test
     void theSameSeedAndPromptGiveTheSameAudioWhileOtherPredictionsDiffer() throws Exception {
         ObjectNode seeded = musicInput(1).put("seed", 42);
         byte[] first = download(awaitOutput(createdId(input(seeded)))).body();

@@ -42,7 +42,7 @@ class DatabaseOutageRouteTest extends RunRoutesTestSupport {
     @Test
     void aSceneWhoseStoreFailsTwiceOnTheDatabaseIsStoredOnceNotSilenced() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
-        advise("score-scene", a -> a.weaveById("store-segment").before().process(e -> {
+        advise("cut-and-store-scene", a -> a.weaveById("store-segment").before().process(e -> {
             if (e.getMessage().getBody(SceneWork.class).index() == 1 && attempts.incrementAndGet() <= 2) {
                 throw restarted();
             }
@@ -51,7 +51,8 @@ class DatabaseOutageRouteTest extends RunRoutesTestSupport {
         runJob(job(JOB, "{\"error_strategy\": \"continue_with_silence\"}", "dawn", "noon", "dusk"), "mock:completed");
 
         assertThat(attempts).hasValue(3);
-        assertThat(storedScenes()).extracting(SceneWork::index).containsExactly(0, 1, 2);
+        // scene 2 is made (and stored) while scene 1's store waits for the database
+        assertThat(storedScenes()).extracting(SceneWork::index).containsExactlyInAnyOrder(0, 1, 2);
         assertThat(storedScenes()).extracting(SceneWork::status).containsOnly("completed");
         assertThat(continued).containsExactly(null, "fake://piece-0", "fake://piece-1");
         assertThat(getMockEndpoint("mock:failed").getReceivedCounter()).isZero();
@@ -79,7 +80,7 @@ class DatabaseOutageRouteTest extends RunRoutesTestSupport {
     @Test
     void aDatabaseAwayLongerThanTheLimitLeavesTheRunNeitherFailedNorSilent() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
-        advise("score-scene", a -> a.weaveById("store-segment").before().process(e -> {
+        advise("cut-and-store-scene", a -> a.weaveById("store-segment").before().process(e -> {
             if (e.getMessage().getBody(SceneWork.class).index() == 1) {
                 attempts.incrementAndGet();
                 throw restarted();
@@ -95,7 +96,10 @@ class DatabaseOutageRouteTest extends RunRoutesTestSupport {
         assertThat(attempts).hasValue(3);
         assertThat(getMockEndpoint("mock:failed").getReceivedCounter()).isZero();
         assertThat(getMockEndpoint("mock:completed").getReceivedCounter()).isZero();
-        assertThat(storedScenes()).extracting(SceneWork::index).containsExactly(0);
+        // scene 1 stays unstored for the resumed run to make (Replicate's: to fetch again); the scene after it
+        // may have been stored meanwhile, and none is silence
+        assertThat(storedScenes()).extracting(SceneWork::index).contains(0).doesNotContain(1);
+        assertThat(storedScenes()).extracting(SceneWork::status).containsOnly("completed");
     }
 
     @Test

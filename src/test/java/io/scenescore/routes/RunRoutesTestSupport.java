@@ -53,6 +53,8 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
     /** Every status document the hooks were called with, as the hooks got it: "hook|jobId|body". */
     final List<String> hookCalls = new CopyOnWriteArrayList<>();
     Path work;
+    /** What the run counted (scenescore.runs.*, scenescore.scene.duration). */
+    io.micrometer.core.instrument.MeterRegistry meters;
     /** The circuit breaker (3 failures in a row open it for 30 s) and the refusal state, as /observe/health reads them. */
     ReplicateHealth replicateHealth;
 
@@ -89,6 +91,10 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         nowhere.setUrl("jdbc:postgresql://database.invalid/none");
         registry.bind("dataSource", nowhere);
         registry.bind("runSlots", slots);
+        // the meters the run counts into (routes/run.camel.yaml): micrometer: endpoints and the runMeters bean
+        meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        registry.bind("metricsRegistry", meters);
+        registry.bind("runMeters", new io.scenescore.observe.RunMeters(meters, slots, 4));
         registry.bind("runPlanner", new RunPlanner(work, provider(), slots));
         RunGuard guard = new RunGuard();
         registry.bind("runGuard", guard);
@@ -137,7 +143,7 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         io.scenescore.run.SceneWork work = exchange.getMessage().getBody(io.scenescore.run.SceneWork.class);
         io.scenescore.run.Run run = exchange.getProperty("run", io.scenescore.run.Run.class);
         RunRoutesTestSupport test = (RunRoutesTestSupport) exchange.getContext().getRegistry().lookupByName("test");
-        test.continued.add(run.sheet().previousUrl());
+        test.continued.add(run.sheet().previousUrl(work.index()));
         if ("fails".equals(work.scene().title())) {
             throw new io.scenescore.run.MusicSourceFailure("the fake source failed scene " + work.index());
         }
@@ -153,12 +159,13 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         MockEndpoint.assertIsSatisfied(context);
     }
 
-    /** The scenes the run stored, in the order it stored them. */
+    /** The scenes the run stored, in scene order (each is stored beside the next one's generation, in any order). */
     List<SceneWork> storedScenes() {
         List<SceneWork> stored = new ArrayList<>();
         for (Exchange e : getMockEndpoint("mock:stored-scenes").getReceivedExchanges()) {
             stored.add(e.getMessage().getBody(SceneWork.class));
         }
+        stored.sort(java.util.Comparator.comparingInt(SceneWork::index));
         return stored;
     }
 
@@ -185,6 +192,8 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         advise("score-scene", a -> {
             a.weaveById("find-interrupted-scene").replace().setVariable("answer", a.constant(null));
             a.weaveById("mark-scene-running").replace().to("mock:scene-running");
+        });
+        advise("cut-and-store-scene", a -> {
             a.weaveById("fit-segment").replace().to("mock:fit");
             a.weaveById("store-segment").replace().to("mock:stored-scenes");
         });

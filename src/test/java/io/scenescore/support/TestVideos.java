@@ -1,9 +1,11 @@
 package io.scenescore.support;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Test videos made with FFmpeg's own sources: a moving test picture, with a silent or a speech-like track. */
 public final class TestVideos {
@@ -23,6 +25,72 @@ public final class TestVideos {
     public static Path mp4WithSpeech(Path file, double seconds, int fps) throws IOException, InterruptedException {
         return make(file, seconds, fps, "sine=f=180:r=48000,volume='0.5+0.45*sin(2*PI*4*t)':eval=frame,aformat=channel_layouts=mono",
                 List.of("-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac"));
+    }
+
+    /** An H.264 MP4 with no audio stream at all. */
+    public static Path mp4WithoutAudio(Path file, double seconds, int fps) throws IOException, InterruptedException {
+        MediaProbe.ffmpeg("-f", "lavfi", "-i", String.format(Locale.ROOT, "testsrc=size=320x240:rate=%d", fps),
+                "-t", String.format(Locale.ROOT, "%.3f", seconds), "-c:v", "libx264", "-pix_fmt", "yuv420p", file.toString());
+        return file;
+    }
+
+    /** A line spoken at {@code at} seconds into a video. */
+    public record Line(double at, String text) {
+    }
+
+    /**
+     * espeak-ng (Debian's {@code espeak-ng}, which {@code scripts/install-prerequisites.sh} installs):
+     * {@code SCENESCORE_TEST_ESPEAK} when set, else the one on PATH, else {@code /usr/bin/espeak-ng}; empty when there
+     * is none.
+     */
+    public static Optional<String> espeak() {
+        String configured = System.getenv("SCENESCORE_TEST_ESPEAK");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(configured);
+        }
+        List<Path> candidates = new java.util.ArrayList<>();
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isBlank()) {
+                candidates.add(Path.of(dir, "espeak-ng"));
+            }
+        }
+        candidates.add(Path.of("/usr/bin/espeak-ng"));
+        return candidates.stream().filter(Files::isExecutable).map(Path::toString).findFirst();
+    }
+
+    /**
+     * An H.264 MP4 whose stereo AAC track has real speech (espeak-ng) at known times and silence elsewhere: each line
+     * starts exactly at its time (espeak's leading silence removed). The speech is high-passed above
+     * {@code highpassHz} (8th order), so that a tone laid under it below that frequency can be measured apart.
+     */
+    public static Path mp4WithSpokenLines(Path file, double seconds, int fps, double highpassHz, List<Line> lines)
+            throws IOException, InterruptedException {
+        String espeak = espeak().orElseThrow(() -> new IllegalStateException(
+                "espeak-ng is needed for speech: apt-get install espeak-ng (scripts/install-prerequisites.sh), or set SCENESCORE_TEST_ESPEAK"));
+        List<String> args = new java.util.ArrayList<>(List.of("-f", "lavfi", "-i", String.format(Locale.ROOT, "testsrc=size=320x240:rate=%d", fps)));
+        StringBuilder graph = new StringBuilder();
+        String highpass = String.join(",", java.util.Collections.nCopies(4, String.format(Locale.ROOT, "highpass=f=%.0f", highpassHz)));
+        for (int i = 0; i < lines.size(); i++) {
+            Path wav = file.resolveSibling(file.getFileName() + ".line" + i + ".wav");
+            Process p = new ProcessBuilder(espeak, "-w", wav.toString(), lines.get(i).text()).redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("espeak-ng failed: " + said);
+            }
+            args.addAll(List.of("-i", wav.toString()));
+            long delayMs = Math.round(lines.get(i).at() * 1000);
+            graph.append(String.format(Locale.ROOT, "[%d:a]silenceremove=start_periods=1:start_threshold=-60dB,aresample=48000,%s,"
+                    + "pan=stereo|c0=c0|c1=c0,adelay=%d|%d,apad[l%d];", i + 1, highpass, delayMs, delayMs, i));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            graph.append("[l").append(i).append(']');
+        }
+        graph.append(String.format(Locale.ROOT, "amix=inputs=%d:normalize=0[speech]", lines.size()));
+        args.addAll(List.of("-filter_complex", graph.toString(), "-map", "0:v", "-map", "[speech]",
+                "-t", String.format(Locale.ROOT, "%.3f", seconds),
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "192k", file.toString()));
+        MediaProbe.ffmpeg(args.toArray(String[]::new));
+        return file;
     }
 
     /** A Matroska file with VP9 video and Opus audio. */

@@ -28,7 +28,8 @@ class AudioParamsReaderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AudioParams DEFAULTS =
-            new AudioParams(null, 1.0, "fade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null, Loudness.STREAMING);
+            new AudioParams(null, 1.0, "crossfade", "trim", false, "continue_with_silence", "stereo-large", "mp3", null, Loudness.STREAMING,
+                    null, 15.0, -12.0, "chain");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -47,7 +48,7 @@ class AudioParamsReaderTest {
     private static AudioParams withFade(double fade) {
         AudioParams d = AudioParams.defaults();
         return new AudioParams(d.prompt(), fade, d.transition(), d.syncMode(), d.mergeWithVideo(), d.errorStrategy(),
-                d.modelVersion(), d.outputFormat(), d.seed(), d.loudness());
+                d.modelVersion(), d.outputFormat(), d.seed(), d.loudness(), d.mix(), d.duckDb(), d.musicGainDb(), d.continuity());
     }
 
     @Test
@@ -70,11 +71,12 @@ class AudioParamsReaderTest {
         AudioParams params = read("""
                 {"prompt": "warm synths", "fade_duration": 2.5, "transition": "crossfade", "sync_mode": "stretch",
                  "merge_with_video": true, "error_strategy": "halt", "model_version": "melody-large",
-                 "output_format": "wav", "seed": 42}""");
+                 "output_format": "wav", "seed": 42, "continuity": "independent"}""");
 
         assertThat(errors).isEmpty();
         assertThat(params).isEqualTo(new AudioParams("warm synths", 2.5, "crossfade", "stretch", true, "halt",
-                "melody-large", "wav", 42L, Loudness.STREAMING));
+                "melody-large", "wav", 42L, Loudness.STREAMING, null, 15.0, -12.0, "independent"));
+        assertThat(params.independent()).isTrue();
     }
 
     @Test
@@ -85,7 +87,7 @@ class AudioParamsReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"transition", "sync_mode", "error_strategy", "model_version", "output_format"})
+    @ValueSource(strings = {"transition", "sync_mode", "error_strategy", "model_version", "output_format", "mix", "continuity"})
     void aChoiceFieldRefusesAnUnknownValueNamingTheField(String field) {
         AudioParams params = read("{\"" + field + "\": \"bogus\"}");
 
@@ -119,7 +121,8 @@ class AudioParamsReaderTest {
             "error_strategy, continue_with_silence", "error_strategy, halt",
             "model_version, stereo-large", "model_version, stereo-melody-large", "model_version, melody-large",
             "model_version, large",
-            "output_format, mp3", "output_format, wav"})
+            "output_format, mp3", "output_format, wav",
+            "mix, duck", "mix, blend", "mix, replace"})
     void everyAllowedChoiceIsAccepted(String field, String value) {
         AudioParams params = read("{\"" + field + "\": \"" + value + "\"}");
 
@@ -129,6 +132,7 @@ class AudioParamsReaderTest {
             case "sync_mode" -> params.syncMode();
             case "error_strategy" -> params.errorStrategy();
             case "model_version" -> params.modelVersion();
+            case "mix" -> params.mix();
             default -> params.outputFormat();
         };
         assertThat(read).isEqualTo(value);
@@ -194,8 +198,72 @@ class AudioParamsReaderTest {
         assertThat(errors).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("audio_params.fade", "audio_params.sed");
         assertThat(errors).allSatisfy(e -> assertThat(e.message()).isEqualTo("is not a known parameter; known: "
-                + "error_strategy, fade_duration, loudness, merge_with_video, model_version, output_format, prompt, seed, "
-                + "sync_mode, transition"));
+                + "continuity, duck_db, error_strategy, fade_duration, loudness, merge_with_video, mix, model_version, music_gain_db, "
+                + "output_format, prompt, seed, sync_mode, transition"));
+    }
+
+    @Test
+    void theTransitionIsCrossfadeUnlessFadeIsAskedFor() {
+        assertThat(read("{}").transition()).isEqualTo("crossfade");
+        assertThat(read("{\"transition\": \"fade\"}").transition()).isEqualTo("fade");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void theMixIsChosenFromTheVideoUnlessAskedFor() {
+        AudioParams unset = read("{}");
+        assertThat(unset.mix()).isNull();
+        assertThat(unset.mixFor(true)).isEqualTo("duck");
+        assertThat(unset.mixFor(false)).isEqualTo("replace");
+        assertThat(read("{\"mix\": \"blend\"}").mixFor(true)).isEqualTo("blend");
+        assertThat(read("{\"mix\": \"duck\"}").mixFor(false)).as("a video without sound").isEqualTo("replace");
+        assertThat(read("{\"mix\": \"replace\"}").mixFor(true)).isEqualTo("replace");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void anUnknownMixIsRefusedNamingTheChoices() {
+        read("{\"mix\": \"overlay\"}");
+
+        assertThat(errors).containsExactly(new FieldError("audio_params.mix", "must be one of blend, duck, replace; got \"overlay\""));
+    }
+
+    @Test
+    void duckDbAndMusicGainDbAreReadWithinTheirRanges() {
+        AudioParams params = read("{\"duck_db\": 12, \"music_gain_db\": -40}");
+        assertThat(params.duckDecibels()).isEqualTo(12);
+        assertThat(params.musicGainDecibels()).isEqualTo(-40);
+        assertThat(read("{\"duck_db\": 40, \"music_gain_db\": 0}").duckDecibels()).isEqualTo(40);
+        assertThat(errors).isEmpty();
+        assertThat(read("{}").duckDecibels()).isEqualTo(15);
+        assertThat(read("{}").musicGainDecibels()).isEqualTo(-12);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"duck_db\": 11.9}|audio_params.duck_db|must be between 12 and 40 dB, got 11.9",
+            "{\"duck_db\": 41}|audio_params.duck_db|must be between 12 and 40 dB, got 41",
+            "{\"duck_db\": \"15\"}|audio_params.duck_db|must be a number of decibels",
+            "{\"music_gain_db\": 3}|audio_params.music_gain_db|must be between -40 and 0 dB, got 3",
+            "{\"music_gain_db\": -41}|audio_params.music_gain_db|must be between -40 and 0 dB, got -41"})
+    void duckDbAndMusicGainDbOutsideTheirRangesAreRefused(String params, String field, String message) {
+        AudioParams read = read(params);
+
+        assertThat(errors).containsExactly(new FieldError(field, message));
+        assertThat(read.duckDecibels()).isEqualTo(15);
+        assertThat(read.musicGainDecibels()).isEqualTo(-12);
+    }
+
+    @Test
+    void paramsStoredBeforeTheMixFieldsReadBackWithTheirDefaults() throws Exception {
+        AudioParams old = JSON.readValue("""
+                {"prompt": null, "fade_duration": 1.0, "transition": "fade", "sync_mode": "trim", "merge_with_video": true,
+                 "error_strategy": "halt", "model_version": "large", "output_format": "mp3", "seed": null}""", AudioParams.class);
+
+        assertThat(old.mix()).isNull();
+        assertThat(old.duckDecibels()).isEqualTo(15);
+        assertThat(old.musicGainDecibels()).isEqualTo(-12);
+        assertThat(old.transition()).as("a stored run keeps its transition").isEqualTo("fade");
     }
 
     @Test

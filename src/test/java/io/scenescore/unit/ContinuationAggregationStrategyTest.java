@@ -73,12 +73,12 @@ class ContinuationAggregationStrategyTest {
     @Test
     void theNextSceneFindsTheLastPieceToContinue() {
         Exchange result = strategy.aggregate(null, sceneExchange(segment(0)));
-        assertThat(sheet.previousUrl()).isEqualTo("https://replicate.delivery/piece-0.wav");
+        assertThat(sheet.previousUrl(1)).isEqualTo("https://replicate.delivery/piece-0.wav");
 
         strategy.aggregate(result, sceneExchange(segment(1)));
 
-        assertThat(sheet.previous()).contains(segment(1));
-        assertThat(sheet.previousUrl()).isEqualTo("https://replicate.delivery/piece-1.wav");
+        assertThat(sheet.previous(2)).contains(segment(1));
+        assertThat(sheet.previousUrl(2)).isEqualTo("https://replicate.delivery/piece-1.wav");
     }
 
     @Test

@@ -21,12 +21,14 @@ import io.scenescore.media.MasteringGain;
  */
 class LoudnessCommandsTest {
 
+    /** The FFmpeg the service would run: on PATH, else the one shipped in the jar. */
+    private static final String FFMPEG = io.scenescore.support.MediaProbe.tools().ffmpeg();
     private final LoudnessCommands loudness = new LoudnessCommands();
 
     /** Ten seconds of something music-like and loud: two tones and noise under a swelling envelope. */
     private static Path music(Path dir) throws Exception {
         Path wav = dir.resolve("music.wav");
-        run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+        run(List.of(FFMPEG, "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                 "aevalsrc=0.6*(0.6*sin(2*PI*220*t)+0.3*sin(2*PI*330*t)+0.1*(random(0)*2-1))*(0.5+0.5*sin(2*PI*0.3*t)):s=44100:d=10",
                 "-ac", "2", "-c:a", "pcm_s16le", wav.toString()));
         return wav;
@@ -40,7 +42,7 @@ class LoudnessCommandsTest {
     }
 
     private LoudnessMeasure measure(Path file) throws Exception {
-        List<String> args = new ArrayList<>(List.of("ffmpeg"));
+        List<String> args = new ArrayList<>(List.of(FFMPEG));
         args.addAll(loudness.measureCommand(file));
         return loudness.parse(run(args));
     }
@@ -49,11 +51,11 @@ class LoudnessCommandsTest {
     private LoudnessMeasure master(Path in, Loudness target, String format, Path out) throws Exception {
         MasteringGain gain = loudness.gain(target, measure(in));
         while (gain.searching()) {
-            List<String> trial = new ArrayList<>(List.of("ffmpeg"));
+            List<String> trial = new ArrayList<>(List.of(FFMPEG));
             trial.addAll(loudness.trialCommand(in, gain));
             gain.tried(loudness.parse(run(trial)));
         }
-        List<String> args = new ArrayList<>(List.of("ffmpeg"));
+        List<String> args = new ArrayList<>(List.of(FFMPEG));
         args.addAll(loudness.encodeCommand(in, gain, format, out));
         run(args);
         return measure(out);
@@ -100,7 +102,7 @@ class LoudnessCommandsTest {
     @Test
     void silenceIsMeasuredAsSilentAndNotCorrected(@TempDir Path dir) throws Exception {
         Path silent = dir.resolve("silent.wav");
-        run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo",
+        run(List.of(FFMPEG, "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo",
                 "-t", "3", silent.toString()));
 
         LoudnessMeasure measured = measure(silent);
@@ -116,7 +118,7 @@ class LoudnessCommandsTest {
         // a quiet bed with loud strikes: the gain to -14 LUFS alone would push the strikes far over -1 dBTP, and the
         // limiter that holds them takes loudness too
         Path in = dir.resolve("peaky.wav");
-        run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+        run(List.of(FFMPEG, "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                 "aevalsrc=0.08*sin(2*PI*196*t)+0.95*sin(2*PI*880*t)*lt(mod(t\\,1)\\,0.03):s=44100:d=10",
                 "-ac", "2", "-c:a", "pcm_s16le", in.toString()));
         MasteringGain gain = loudness.gain(Loudness.STREAMING, measure(in));

@@ -7,16 +7,21 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.scenescore.job.Loudness;
+import io.scenescore.media.LoudnessCommands;
+import io.scenescore.media.LoudnessMeasure;
 import io.scenescore.media.MuxCommand;
 
 /** The FFmpeg run laying the soundtrack under the video: what it reads, copies and encodes. */
 class MuxCommandTest {
 
     private static final Path VIDEO = Path.of("/w/job/source-123.video");
-    private static final Path WAV = Path.of("/w/job/soundtrack-joined.wav");
+    private static final Path WAV = Path.of("/w/job/video-mix.wav");
     private static final Path OUT = Path.of("/w/job/merged-muxing.mp4");
 
-    private final List<String> args = new MuxCommand().command(VIDEO, WAV, 9, 6, "stretch", OUT);
+    // the mix measured -20 LUFS with its true peak at -12 dBTP: mastered to -14 LUFS by 6 dB, no limiter needed
+    private final List<String> args = new MuxCommand().command(VIDEO, WAV,
+            new LoudnessCommands().gain(Loudness.STREAMING, new LoudnessMeasure(-20.0, -12.0, 4.0)), OUT);
 
     @Test
     void theVideoStreamIsCopiedAndTheAudioEncodedOnceToAac192() {
@@ -26,9 +31,16 @@ class MuxCommandTest {
     }
 
     @Test
-    void theAudioComesFromTheUncompressedJoinNotTheMp3() {
+    void theAudioIsTheUncompressedMixMasteredInTheOneEncode() {
         assertThat(args).contains("file:" + WAV).noneMatch(a -> a.endsWith(".mp3"));
-        assertThat(args.get(args.indexOf("-filter_complex") + 1)).startsWith("[1:a]atempo=").endsWith("[fitted]");
+        assertThat(args.get(args.indexOf("-filter_complex") + 1)).startsWith("[1:a]volume=6.00dB,").endsWith("[fitted]");
+    }
+
+    @Test
+    void withoutALoudnessTargetTheMixIsEncodedAsItIs() {
+        List<String> plain = new MuxCommand().command(VIDEO, WAV, new LoudnessCommands().gain(Loudness.NONE, null), OUT);
+
+        assertThat(plain.get(plain.indexOf("-filter_complex") + 1)).isEqualTo("[1:a]aformat=channel_layouts=stereo[fitted]");
     }
 
     @Test

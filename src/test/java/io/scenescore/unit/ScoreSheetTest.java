@@ -21,8 +21,8 @@ class ScoreSheetTest {
 
     @Test
     void anEmptySheetHasNoPreviousPiece() {
-        assertThat(sheet.previous()).isEmpty();
-        assertThat(sheet.previousUrl()).isNull();
+        assertThat(sheet.previous(1)).isEmpty();
+        assertThat(sheet.previousUrl(1)).isNull();
         assertThat(sheet.segments()).isEmpty();
         assertThat(sheet.files()).isEmpty();
         assertThat(sheet.durations()).isEmpty();
@@ -35,8 +35,11 @@ class ScoreSheetTest {
         sheet.add(segment(1, 2.0, "u1"));
 
         assertThat(sheet.segments()).extracting(SceneSegment::index).containsExactly(0, 1, 2);
-        assertThat(sheet.previous()).contains(segment(2, 3.0, "u2"));
-        assertThat(sheet.previousUrl()).isEqualTo("u2");
+        assertThat(sheet.previous(3)).contains(segment(2, 3.0, "u2"));
+        assertThat(sheet.previousUrl(3)).isEqualTo("u2");
+        // a scene made again continues the one before it, not the last of the sheet
+        assertThat(sheet.previous(1)).contains(segment(0, 1.0, "u0"));
+        assertThat(sheet.previous(0)).isEmpty();
     }
 
     @Test
@@ -61,8 +64,8 @@ class ScoreSheetTest {
     void aPreviousPieceWithoutAUrlGivesNull() {
         sheet.add(segment(0, 1.0, null));
 
-        assertThat(sheet.previous()).isPresent();
-        assertThat(sheet.previousUrl()).isNull();
+        assertThat(sheet.previous(1)).isPresent();
+        assertThat(sheet.previousUrl(1)).isNull();
     }
 
     @Test
@@ -84,5 +87,29 @@ class ScoreSheetTest {
 
         assertThat(snapshot).hasSize(1);
         assertThat(sheet.segments()).hasSize(2);
+    }
+
+    @Test
+    void scenesStoredBesideTheGenerationAreWaitedForAndTheirFailureKept() {
+        sheet.storing(0);
+        sheet.storing(1);
+        sheet.stored(0);
+        assertThat(sheet.stillStoring()).isTrue();
+
+        IllegalStateException failure = new IllegalStateException("disk full");
+        sheet.storingFailed(1, failure);
+
+        assertThat(sheet.stillStoring()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(sheet::checkStored).isSameAs(failure);
+    }
+
+    @Test
+    void nothingStoringIsNothingToWaitFor() throws Exception {
+        assertThat(sheet.stillStoring()).isFalse();
+        sheet.checkStored();
+        sheet.storing(2);
+        sheet.stored(2);
+        assertThat(sheet.stillStoring()).isFalse();
+        sheet.checkStored();
     }
 }

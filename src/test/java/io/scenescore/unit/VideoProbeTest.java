@@ -46,6 +46,7 @@ class VideoProbeTest {
         assertThat(facts.codec()).isEqualTo("h264");
         assertThat(facts.contentType()).isEqualTo("video/mp4");
         assertThat(facts.width()).isEqualTo(320);
+        assertThat(facts.hasAudio()).as("it has an audio stream").isTrue();
     }
 
     @Test
@@ -58,6 +59,7 @@ class VideoProbeTest {
         assertThat(facts.durationSeconds()).isEqualTo(62.5);
         assertThat(facts.frameRate()).isEqualTo(25);
         assertThat(facts.contentType()).isEqualTo("video/webm");
+        assertThat(facts.hasAudio()).as("no audio stream").isFalse();
     }
 
     @Test

@@ -60,6 +60,33 @@ class VideoStatusTest {
     }
 
     @Test
+    void aMergedVideoSaysHowItWasMixedAndWhatItsAudioMeasured() throws Exception {
+        Map<String, Object> row = row(true, null);
+        row.put("video_mix", "replace");
+        row.put("video_mix_note", "the video has no sound of its own: the music was laid alone (replace) instead of duck");
+        row.put("video_loudness_integrated", -14.04);
+        row.put("video_loudness_true_peak", -1.53);
+        row.put("video_loudness_range", 3.27);
+
+        JsonNode video = video(row);
+
+        assertThat(video.path("mix").asText()).isEqualTo("replace");
+        assertThat(video.path("mix_note").asText()).contains("instead of duck");
+        assertThat(video.at("/loudness/integrated_lufs").asDouble()).isEqualTo(-14.0);
+        assertThat(video.at("/loudness/true_peak_dbtp").asDouble()).isEqualTo(-1.5);
+        assertThat(video.at("/loudness/range_lu").asDouble()).isEqualTo(3.3);
+    }
+
+    @Test
+    void beforeAMergeThereIsNoMixAndNoLoudness() throws Exception {
+        JsonNode video = video(row(false, null));
+
+        assertThat(video.path("mix").isNull()).isTrue();
+        assertThat(video.path("mix_note").isNull()).isTrue();
+        assertThat(video.path("loudness").isNull()).isTrue();
+    }
+
+    @Test
     void aFailedMergeSaysWhyAndIsNotAvailable() throws Exception {
         JsonNode video = video(row(false, "ffmpeg exited with 1: corrupt input packet in stream 0"));
 
