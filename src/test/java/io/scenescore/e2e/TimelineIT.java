@@ -17,6 +17,7 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,25 @@ class TimelineIT {
         // the boundary at 3 s crosses both lanes
         assertThat(whiteRuns(image, LANES_TOP + 4)).singleElement().satisfies(x -> assertThat(x).isCloseTo(x(3, 6), within(2)));
         assertThat(whiteRuns(image, LANES_BOTTOM - 3)).singleElement().satisfies(x -> assertThat(x).isCloseTo(x(3, 6), within(2)));
+    }
+
+    @Test
+    void theVideoLaneShowsSoundWhereTheVideoSpeaksAndNoneBetween(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(TestVideos.espeak().isPresent(), "espeak-ng is needed for speech");
+        // two lines spoken at 0.3 s and 4.0 s, silence between (from about 1.5 s) and after (from about 5.5 s)
+        Path spoken = TestVideos.mp4WithSpokenLines(tmp.resolve("lines.mp4"), 6.0, 25, 100,
+                List.of(new TestVideos.Line(0.3, "Good morning"), new TestVideos.Line(4.0, "See you")));
+        BufferedImage image = picture(mergedRun(spoken, "lines.mp4", ", \"mix\": \"blend\""), "timeline-it-lines.png");
+
+        int room = LANES_BOTTOM - LANES_TOP;
+        int videoHeight = (room - 6) / 3;
+        int videoTop = LANES_BOTTOM - videoHeight;
+        assertThat(waveformColumns(image, x(0.4, 6), x(0.8, 6), VIDEO_SOUND, videoTop, LANES_BOTTOM)).as("first line")
+                .isGreaterThan((x(0.8, 6) - x(0.4, 6)) / 2);
+        assertThat(waveformColumns(image, x(4.1, 6), x(4.5, 6), VIDEO_SOUND, videoTop, LANES_BOTTOM)).as("second line")
+                .isGreaterThan((x(4.5, 6) - x(4.1, 6)) / 2);
+        assertThat(count(image, VIDEO_SOUND, x(2.0, 6), videoTop, x(3.8, 6), LANES_BOTTOM)).as("between the lines").isZero();
+        assertThat(count(image, VIDEO_SOUND, LEFT, videoTop, x(0.25, 6), LANES_BOTTOM)).as("before the first").isZero();
     }
 
     @Test
