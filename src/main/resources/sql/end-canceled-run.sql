@@ -1,8 +1,13 @@
--- Ends a run whose cancel was asked for; the scene caught mid-way is marked failed.
+-- Ends a run whose cancel was asked for; the scene caught mid-way is marked failed. Its run.canceled webhook,
+-- when it asked for one, is queued in the same statement.
 WITH scene AS (
     UPDATE scene_segments SET status = 'failed', error = 'canceled', updated_at = now()
     WHERE job_id = CAST(:#${variable.jobId} AS uuid) AND status = 'running'
+), ended AS (
+    UPDATE jobs SET status = 'canceled', error = 'canceled on request', finished_at = now(), updated_at = now(),
+        lease_owner = NULL, lease_expires_at = NULL
+    WHERE id = CAST(:#${variable.jobId} AS uuid) AND status = 'running' AND lease_owner = :#${bean:runSlots?method=instanceId}
+    RETURNING id, webhook_url, webhook_events
 )
-UPDATE jobs SET status = 'canceled', error = 'canceled on request', finished_at = now(), updated_at = now(),
-    lease_owner = NULL, lease_expires_at = NULL
-WHERE id = CAST(:#${variable.jobId} AS uuid) AND status = 'running' AND lease_owner = :#${bean:runSlots?method=instanceId}
+INSERT INTO webhook_deliveries (job_id, event, url)
+SELECT id, 'run.canceled', webhook_url FROM ended WHERE 'run.canceled' = ANY (webhook_events)

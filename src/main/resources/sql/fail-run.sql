@@ -1,9 +1,13 @@
 -- Ends a run as failed with its reason; a scene caught mid-way is marked failed with it. Only the instance
--- holding the run may end it.
+-- holding the run may end it. Its run.failed webhook, when it asked for one, is queued in the same statement.
 WITH scene AS (
     UPDATE scene_segments SET status = 'failed', error = :#${body}, updated_at = now()
     WHERE job_id = CAST(:#${variable.jobId} AS uuid) AND status = 'running'
+), ended AS (
+    UPDATE jobs SET status = 'failed', error = :#${body}, finished_at = now(), updated_at = now(),
+        lease_owner = NULL, lease_expires_at = NULL
+    WHERE id = CAST(:#${variable.jobId} AS uuid) AND status = 'running' AND lease_owner = :#${bean:runSlots?method=instanceId}
+    RETURNING id, webhook_url, webhook_events
 )
-UPDATE jobs SET status = 'failed', error = :#${body}, finished_at = now(), updated_at = now(),
-    lease_owner = NULL, lease_expires_at = NULL
-WHERE id = CAST(:#${variable.jobId} AS uuid) AND status = 'running' AND lease_owner = :#${bean:runSlots?method=instanceId}
+INSERT INTO webhook_deliveries (job_id, event, url)
+SELECT id, 'run.failed', webhook_url FROM ended WHERE 'run.failed' = ANY (webhook_events)

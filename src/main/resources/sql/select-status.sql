@@ -13,7 +13,17 @@ SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS 
        s.job_id IS NOT NULL AS has_source,
        m.content IS NOT NULL AS merged, m.size_bytes, m.duration_seconds, m.error AS video_error,
        m.mix AS video_mix, m.mix_note AS video_mix_note, m.loudness_integrated AS video_loudness_integrated,
-       m.loudness_true_peak AS video_loudness_true_peak, m.loudness_range AS video_loudness_range
+       m.loudness_true_peak AS video_loudness_true_peak, m.loudness_range AS video_loudness_range,
+       j.storyboard_made::text AS storyboard_made,
+       -- the webhook deliveries of the job's current run (queued since it was), oldest first
+       (SELECT json_agg(json_build_object('id', 'msg_' || w.id, 'event', w.event, 'scene_index', w.scene_index,
+                        'attempts', w.attempts, 'last_status', w.last_status, 'last_error', w.last_error,
+                        'last_attempt_at', w.last_attempt_at, 'delivered_at', w.delivered_at,
+                        'next_attempt_at', CASE WHEN w.delivered_at IS NULL AND w.given_up_at IS NULL THEN w.next_attempt_at END,
+                        'given_up_at', w.given_up_at)
+                        ORDER BY w.created_at, w.scene_index)::text
+        FROM webhook_deliveries w
+        WHERE w.job_id = j.id AND w.created_at >= coalesce(j.queued_at, j.created_at)) AS webhook_rows
 FROM (SELECT CAST(:#${body} AS uuid) AS asked) a
 LEFT JOIN jobs j ON j.id = a.asked
 LEFT JOIN soundtracks t ON t.job_id = j.id

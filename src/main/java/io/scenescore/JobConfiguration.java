@@ -8,17 +8,21 @@ import org.apache.camel.spi.Registry;
 import io.scenescore.job.AudioParams;
 import io.scenescore.job.JobRequests;
 import io.scenescore.status.StatusDocuments;
+import io.scenescore.webhook.WebhookAddresses;
 
 /** Jobs as the API and the file drop read them (with the operator's audio_params defaults) and their status document. */
 public class JobConfiguration implements CamelConfiguration {
 
     @PropertyInject(value = "scenescore.defaults.fade-duration", defaultValue = "1.0")
     private double defaultFadeSeconds;
+    @PropertyInject(value = "scenescore.allow-private-urls", defaultValue = "false")
+    private boolean allowPrivateUrls;
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
         Registry registry = camelContext.getRegistry();
-        registry.bind("jobRequests", new JobRequests(operatorDefaults()));
+        // a webhook_url's host passes the public-address guard of video_url (WebhookAddresses)
+        registry.bind("jobRequests", new JobRequests(operatorDefaults(), new WebhookAddresses(allowPrivateUrls)));
         registry.bind("statusDocuments", new StatusDocuments());
     }
 

@@ -72,11 +72,13 @@ public final class SceneScore {
         // new Main() rather than new Main(SceneScore.class): no package scan that would pick up test classes
         Main main = new Main();
         // one configuration per feature, in this order: the port is checked first, then the database is opened
-        // (either failing stops start-up with one clear line); the later ones use the dataSource it binds
-        for (Class<? extends CamelConfiguration> feature : List.of(ApiConfiguration.class, StoreConfiguration.class,
+        // (either failing stops start-up with one clear line; the webhook secret is checked in between, needing no
+        // database); the later ones use the dataSource it binds
+        for (Class<? extends CamelConfiguration> feature : List.of(ApiConfiguration.class, WebhookConfiguration.class, StoreConfiguration.class,
                 MediaConfiguration.class, RunConfiguration.class, JobConfiguration.class, ComposerConfiguration.class,
                 ReplicateConfiguration.class, FileDropConfiguration.class, RouteReloadConfiguration.class,
-                VideoConfiguration.class, MetricsConfiguration.class, TimelineConfiguration.class)) {
+                VideoConfiguration.class, MetricsConfiguration.class, StoryboardConfiguration.class,
+                TimelineConfiguration.class)) {
             main.configure().addConfiguration(feature);
         }
         // the top-level file is the one operators edit; the copy in the jar keeps the defaults at hand elsewhere

@@ -56,11 +56,30 @@ public final class ApiSchema {
                     example = "-12") Double musicGainDb) {
     }
 
-    @Schema(description = "A job: its storyboard and, optionally, its video (video_url, or a video part of a multipart post)")
+    @Schema(description = "A job: its storyboard and, optionally, its video (video_url, or a video part of a multipart post). "
+            + "With a video, the storyboard may be \"auto\" or left out: it is then made from the video's cuts (auto_storyboard)")
     public record JobRequest(
             @JsonProperty("video_name") @Schema(description = "the video's name, for people") String videoName,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Storyboard storyboard,
-            @JsonProperty("video_url") @Schema(description = "http(s) URL the video is fetched from") String videoUrl) {
+            @Schema(description = "the storyboard, or \"auto\" (the default when the job has a video): made from the video's cuts",
+                    oneOf = {Storyboard.class, String.class}) Object storyboard,
+            @JsonProperty("video_url") @Schema(description = "http(s) URL the video is fetched from") String videoUrl,
+            @JsonProperty("auto_storyboard") @Schema(description = "how a storyboard is made from the video (only with \"auto\")") AutoStoryboardSettings autoStoryboard) {
+    }
+
+    @Schema(description = "Settings of a storyboard made from the video; every field is optional")
+    public record AutoStoryboardSettings(
+            @Schema(description = "a frame whose scene-change score (0 to 1) is above this starts a new shot", example = "0.1") Double threshold,
+            @JsonProperty("min_scene_seconds") @Schema(description = "shorter shots are merged into a neighbour; 0.5 to 60", example = "2") Double minSceneSeconds,
+            @JsonProperty("max_scenes") @Schema(description = "at most this many scenes (1 to 200): the weakest cuts go first", example = "200") Integer maxScenes) {
+    }
+
+    @Schema(description = "The job's storyboard as stored: give its scenes back (edited) in a new job to run it again")
+    public record StoryboardStatus(
+            @Schema(description = "given, or auto: made from the video", allowableValues = {"given", "auto"}) String made,
+            @Schema(description = "for a storyboard made from the video: threshold, min_scene_seconds, max_scenes, video_seconds, frame_rate, "
+                    + "frames, has_sound, cuts_detected, scenes; null otherwise") Object auto,
+            @Schema(description = "the scenes; one made from the video also has features: start_seconds, end_seconds, frames, cut_score, "
+                    + "motion (0-1), brightness (0-1), warmth (-1 blue to 1 orange), loudness_lufs (null without sound), energy (0-1)") List<Object> scenes) {
     }
 
     @Schema(description = "A job posted as multipart/form-data with its video")
@@ -73,10 +92,18 @@ public final class ApiSchema {
     @Schema(description = "A run of a stored job (job_id) or of a job given inline (storyboard, video_url); not both")
     public record RunRequest(
             @JsonProperty("job_id") @Schema(description = "a stored job's id (UUID)", format = "uuid") String jobId,
-            @Schema(description = "an inline job's storyboard, instead of job_id") Storyboard storyboard,
+            @Schema(description = "an inline job's storyboard, instead of job_id; or \"auto\" with video_url: made from the video's cuts",
+                    oneOf = {Storyboard.class, String.class}) Object storyboard,
             @JsonProperty("video_name") String videoName,
             @JsonProperty("video_url") @Schema(description = "an inline job's video URL") String videoUrl,
-            @JsonProperty("audio_params") AudioParams audioParams) {
+            @JsonProperty("audio_params") AudioParams audioParams,
+            @JsonProperty("auto_storyboard") @Schema(description = "an inline job's settings for \"storyboard\": \"auto\"") AutoStoryboardSettings autoStoryboard,
+
+            @JsonProperty("webhook_url") @Schema(description = "http(s) URL that gets this run's events, signed per Standard Webhooks "
+                    + "(webhook-id, webhook-timestamp, webhook-signature); its host must resolve to public addresses",
+                    example = "https://hooks.example.com/scenescore") String webhookUrl,
+            @JsonProperty("webhook_events") @Schema(description = "the events sent to webhook_url (default: run.completed, run.failed, run.canceled)",
+                    allowableValues = {"run.completed", "run.failed", "run.canceled", "scene.completed"}) List<String> webhookEvents) {
     }
 
     @Schema(description = "The job is stored; run it with POST /api/v3/audio/generate-scenes")
@@ -145,7 +172,25 @@ public final class ApiSchema {
             Progress progress, Audio audio, Video video,
             @JsonProperty("audio_params") AudioParams audioParams, String error,
             @JsonProperty("created_at") @Schema(format = "date-time") String createdAt,
-            @JsonProperty("updated_at") @Schema(format = "date-time") String updatedAt) {
+            @JsonProperty("updated_at") @Schema(format = "date-time") String updatedAt,
+            StoryboardStatus storyboard,
+
+            @Schema(description = "the webhook deliveries of the current run, oldest first") List<WebhookDelivery> webhooks) {
+    }
+
+    @Schema(description = "One webhook delivery: an event of the run, sent to its webhook_url until a 2xx answer (or given up after 24 h)")
+    public record WebhookDelivery(
+            @Schema(description = "the webhook-id header of every attempt", example = "msg_3f2b6c1e-8a4d-4c1e-9b7a-2d5e8f0a1b2c") String id,
+            @Schema(allowableValues = {"run.completed", "run.failed", "run.canceled", "scene.completed"}) String event,
+            @JsonProperty("scene_index") @Schema(description = "the scene, for scene.completed") Integer sceneIndex,
+            @Schema(allowableValues = {"pending", "delivered", "given_up"}) String state,
+            @Schema(description = "attempts made so far") int attempts,
+            @JsonProperty("last_status") @Schema(description = "the receiver's HTTP status at the last attempt; null when it gave none (timeout, no connection)") Integer lastStatus,
+            @JsonProperty("last_error") @Schema(description = "why the last attempt failed, in words") String lastError,
+            @JsonProperty("last_attempt_at") @Schema(format = "date-time") String lastAttemptAt,
+            @JsonProperty("delivered_at") @Schema(format = "date-time") String deliveredAt,
+            @JsonProperty("next_attempt_at") @Schema(format = "date-time", description = "while pending") String nextAttemptAt,
+            @JsonProperty("given_up_at") @Schema(format = "date-time") String givenUpAt) {
     }
 
     @Schema(description = "One invalid field")

@@ -16,6 +16,7 @@ import io.scenescore.job.JobFileTooLarge;
 import io.scenescore.job.JobRefused;
 import io.scenescore.job.NameAlreadyUsed;
 import io.scenescore.job.NotAVideo;
+import io.scenescore.job.VideoNotUsable;
 import io.scenescore.job.NotReady;
 import io.scenescore.job.NothingToCancel;
 import io.scenescore.job.RunAlreadyActive;
@@ -75,6 +76,9 @@ public final class ProblemDocuments {
         }
         if (refusal instanceof VideoNotFetched) {
             return new Kind(422, "Video not fetched");
+        }
+        if (refusal instanceof VideoNotUsable) {
+            return new Kind(422, "Video not usable");
         }
         throw new IllegalArgumentException("no status for " + refusal.getClass().getName());
     }

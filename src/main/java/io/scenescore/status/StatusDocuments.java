@@ -58,7 +58,43 @@ public final class StatusDocuments {
         }
         Map<String, Object> videos = new HashMap<>(row);
         videos.put("error", row.get("video_error"));
-        return build(row, scenes, soundtrack, videos);
+        String document = build(row, scenes, soundtrack, videos);
+        return row.containsKey("webhook_rows") ? withWebhooks(document, row.get("webhook_rows")) : document;
+    }
+
+    /**
+     * The document with its run's webhook deliveries appended ({@code webhooks}: one entry per event, oldest first:
+     * id (the webhook-id), event, scene_index, attempts, last_status, last_error, last_attempt_at, delivered_at,
+     * next_attempt_at (while it is pending), given_up_at, and state: pending, delivered or given_up).
+     */
+    static String withWebhooks(String document, Object webhookRows) throws IOException {
+        List<Map<String, Object>> rows = webhookRows == null ? List.of()
+                : JSON.readValue(String.valueOf(webhookRows), new TypeReference<List<Map<String, Object>>>() { });
+        List<Map<String, Object>> deliveries = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> delivery = new LinkedHashMap<>();
+            delivery.put("id", row.get("id"));
+            delivery.put("event", row.get("event"));
+            delivery.put("scene_index", row.get("scene_index"));
+            delivery.put("state", row.get("delivered_at") != null ? "delivered" : row.get("given_up_at") != null ? "given_up" : "pending");
+            delivery.put("attempts", row.get("attempts"));
+            delivery.put("last_status", row.get("last_status"));
+            delivery.put("last_error", row.get("last_error"));
+            delivery.put("last_attempt_at", utc(row.get("last_attempt_at")));
+            delivery.put("delivered_at", utc(row.get("delivered_at")));
+            delivery.put("next_attempt_at", utc(row.get("next_attempt_at")));
+            delivery.put("given_up_at", utc(row.get("given_up_at")));
+            deliveries.add(delivery);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> doc = JSON.readValue(document, LinkedHashMap.class);
+        doc.put("webhooks", deliveries);
+        return JSON.writeValueAsString(doc);
+    }
+
+    /** A time as PostgreSQL's JSON writes it (with the session's offset), in UTC like the document's other times. */
+    private static String utc(Object value) {
+        return value == null ? null : timestamp(OffsetDateTime.parse(String.valueOf(value)));
     }
 
     /** The loudness measured on the delivered soundtrack, rounded to a tenth; null when it was not measured. */
@@ -152,6 +188,7 @@ public final class StatusDocuments {
         doc.put("error", job.get("error"));
         doc.put("created_at", timestamp(job.get("created_at")));
         doc.put("updated_at", timestamp(job.get("updated_at")));
+        doc.put("storyboard", storyboard(storyboard, job.get("storyboard_made")));
         return JSON.writeValueAsString(doc);
     }
 
@@ -190,6 +227,19 @@ public final class StatusDocuments {
         }
         video.put("source", source);
         return video;
+    }
+
+    /**
+     * The job's storyboard as stored, for an editor to change and send again: {@code made} says whether it was given
+     * or made from the video ({@code "auto"}, with how under {@code auto}: settings, cuts detected, the video's length;
+     * each scene then carries its measured {@code features}).
+     */
+    static Map<String, Object> storyboard(JsonNode stored, Object made) throws IOException {
+        Map<String, Object> storyboard = new LinkedHashMap<>();
+        storyboard.put("made", made == null ? "given" : "auto");
+        storyboard.put("auto", made == null ? null : JSON.readTree(String.valueOf(made)));
+        storyboard.put("scenes", stored.path("scenes"));
+        return storyboard;
     }
 
     /** Scenes take 90 % of the way; joining and muxing the rest, so the figure moves until done. */

@@ -108,6 +108,16 @@ class OpenApiIT {
     }
 
     @Test
+    void runRequestsDescribeTheirWebhookAndTheStatusDocumentItsDeliveries() {
+        var schemas = parsed().getComponents().getSchemas();
+
+        assertThat(schemas.get("RunRequest").getProperties()).containsKeys("webhook_url", "webhook_events");
+        assertThat(schemas.get("StatusDocument").getProperties()).containsKey("webhooks");
+        assertThat(schemas.get("WebhookDelivery").getProperties())
+                .containsKeys("id", "event", "scene_index", "state", "attempts", "last_status", "last_error", "delivered_at", "next_attempt_at");
+    }
+
+    @Test
     void theDocumentIsPublicButTheApiStillNeedsTheKey() throws Exception {
         HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 service.uri("/api/v3/audio/status/0b0e9a4c-3f1d-4a8e-9c51-7d2f6b8e1a00")).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -41,6 +41,17 @@ class StartupFailureIT {
         assertThat(result.output()).doesNotContain("hunter2");
     }
 
+    @Test
+    void aWebhookSecretThatIsNotBase64StopsStartUpWithoutShowingIt(@TempDir Path data) throws Exception {
+        Result result = startService(data, "SCENESCORE_WEBHOOK_SECRET=whsec_not*base64*hunter2", "SCENESCORE_PORT=0",
+                "SCENESCORE_DB_URL=jdbc:postgresql://127.0.0.1:1/nowhere");
+
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("scenescore: cannot start: SCENESCORE_WEBHOOK_SECRET (scenescore.webhooks.secret): "
+                + "the webhook secret must be whsec_ followed by base64");
+        assertThat(result.output()).doesNotContain("hunter2");
+    }
+
     record Result(int exit, String output) {
     }
 

@@ -120,6 +120,13 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         registry.bind("replicateAnswers", new ReplicateAnswers(replicateHealth));
         registry.bind("replicateRetryDelay", new ReplicateRetryDelay());
         registry.bind("replicateRetries", new io.scenescore.replicate.ReplicateRetries(3, 2));
+        // the webhook sender of hooks.camel.yaml (its timer never fires here: scenescore.webhooks.poll-ms)
+        registry.bind("webhookSigner", io.scenescore.webhook.WebhookSigner.forSecret(""));
+        registry.bind("webhookRetries", new io.scenescore.webhook.WebhookRetries(Duration.ofMillis(100), Duration.ofSeconds(1),
+                Duration.ofMinutes(1), Duration.ofSeconds(2)));
+        registry.bind("webhookPayloads", new io.scenescore.webhook.WebhookPayloads());
+        registry.bind("webhookClient", new io.scenescore.webhook.SingleAttemptClient());
+        registry.bind("webhookConnections", org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder.create().build());
     }
 
     @Override

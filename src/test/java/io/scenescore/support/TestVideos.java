@@ -98,6 +98,42 @@ public final class TestVideos {
         return make(file, seconds, fps, "anullsrc=r=48000:cl=stereo", List.of("-c:v", "libvpx-vp9", "-deadline", "realtime", "-c:a", "libopus"));
     }
 
+    /** One shot of a video made by {@link #shots}: a lavfi video source (no size or rate), its length, its sound's volume (0: silent). */
+    public record Shot(String source, double seconds, double volume) {
+    }
+
+    /**
+     * An H.264 MP4 (320x240) of {@code shots} joined by hard cuts, with a 220 Hz tone at each shot's volume as its
+     * sound (AAC), or no sound at all when {@code withSound} is false. The cuts are at the sums of the shots' lengths
+     * (give lengths of whole frames).
+     */
+    public static Path shots(Path file, int fps, boolean withSound, Shot... shots) throws IOException, InterruptedException {
+        StringBuilder graph = new StringBuilder();
+        StringBuilder concat = new StringBuilder();
+        for (int i = 0; i < shots.length; i++) {
+            Shot shot = shots[i];
+            String name = shot.source().contains(",") ? shot.source().substring(0, shot.source().indexOf(',')) : shot.source();
+            String rest = shot.source().substring(name.length());
+            graph.append(String.format(Locale.ROOT, "%s%ss=320x240:r=%d%s,trim=duration=%.4f,setpts=PTS-STARTPTS,scale=320:240,setsar=1,format=yuv420p[v%d];",
+                    name, name.contains("=") ? ":" : "=", fps, rest, shot.seconds(), i));
+            concat.append("[v").append(i).append("]");
+            if (withSound) {
+                graph.append(String.format(Locale.ROOT, "sine=f=220:r=48000,volume=%.4f,atrim=duration=%.4f,asetpts=PTS-STARTPTS,aformat=channel_layouts=stereo[a%d];",
+                        shot.volume(), shot.seconds(), i));
+                concat.append("[a").append(i).append("]");
+            }
+        }
+        graph.append(concat).append(String.format(Locale.ROOT, "concat=n=%d:v=1:a=%d", shots.length, withSound ? 1 : 0));
+        graph.append(withSound ? "[v][a]" : "[v]");
+        List<String> args = new java.util.ArrayList<>(List.of("-filter_complex", graph.toString(), "-map", "[v]"));
+        if (withSound) {
+            args.addAll(List.of("-map", "[a]", "-c:a", "aac"));
+        }
+        args.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-r", String.valueOf(fps), file.toString()));
+        MediaProbe.ffmpeg(args.toArray(String[]::new));
+        return file;
+    }
+
     private static Path make(Path file, double seconds, int fps, String audio, List<String> codecs) throws IOException, InterruptedException {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "-f", "lavfi", "-i", String.format(Locale.ROOT, "testsrc=size=320x240:rate=%d", fps),
