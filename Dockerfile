@@ -9,7 +9,8 @@ COPY application.properties .
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl \
+# fonts-dejavu-core: the sans-serif font the timeline picture (GET /audio/{job_id}/timeline.png) is lettered with
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/target/scenescore.jar /app/scenescore.jar

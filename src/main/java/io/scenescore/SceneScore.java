@@ -77,7 +77,8 @@ public final class SceneScore {
         for (Class<? extends CamelConfiguration> feature : List.of(ApiConfiguration.class, WebhookConfiguration.class, StoreConfiguration.class,
                 MediaConfiguration.class, RunConfiguration.class, JobConfiguration.class, ComposerConfiguration.class,
                 ReplicateConfiguration.class, FileDropConfiguration.class, RouteReloadConfiguration.class,
-                VideoConfiguration.class, MetricsConfiguration.class, StoryboardConfiguration.class, VersionsConfiguration.class)) {
+                VideoConfiguration.class, MetricsConfiguration.class, StoryboardConfiguration.class, VersionsConfiguration.class,
+                TimelineConfiguration.class)) {
             main.configure().addConfiguration(feature);
         }
         // the top-level file is the one operators edit; the copy in the jar keeps the defaults at hand elsewhere

@@ -25,6 +25,11 @@ public final class ConditionalDownload {
 
     /** What is downloaded: the soundtrack's bytes, or the merged video's file. */
     public record Download(String etag, long sizeBytes, String mediaType, String fileName, byte[] content, Path file) {
+
+        /** How a browser shows it: a picture in the page, anything else saved as a file. */
+        public String disposition() {
+            return mediaType.startsWith("image/") ? "inline" : "attachment";
+        }
     }
 
     /** The answer to a download: 304 (not modified), 200 (whole) or 206 (a range) of what is downloaded. */
@@ -111,6 +116,11 @@ public final class ConditionalDownload {
     public Download video(Map<String, Object> row, String jobId, Path file) {
         return new Download(String.valueOf(row.get("etag")), ((Number) row.get("size_bytes")).longValue(), "video/mp4",
                 "video-" + jobId + (row.get("version") == null ? "" : "-v" + row.get("version")) + ".mp4", null, file);
+    }
+
+    /** The timeline picture of a job, as kept (TimelinePictures draws it once per ETag). */
+    public Download timeline(String etag, byte[] png, String jobId) {
+        return new Download(etag, png.length, "image/png", "timeline-" + jobId + ".png", png, null);
     }
 
     public boolean notModified(String ifNoneMatch, String etag) {

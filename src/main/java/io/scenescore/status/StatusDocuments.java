@@ -179,6 +179,7 @@ public final class StatusDocuments {
             // the version the block describes (the latest); versions lists them all
             audio.put("version", soundtrack.get("version"));
         }
+        audio.put("timeline_url", soundtrack == null ? null : "/api/v3/audio/" + jobId + "/timeline.png");
 
         Map<String, Object> video = video(jobId, videos);
 

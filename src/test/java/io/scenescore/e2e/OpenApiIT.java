@@ -61,7 +61,10 @@ class OpenApiIT {
         Map<String, PathItem> paths = parsed().getPaths();
 
         assertThat(paths).containsKeys("/api/v3/jobs", "/api/v3/audio/generate-scenes", "/api/v3/audio/status/{job_id}",
-                "/api/v3/audio/{job_id}/download", "/api/v3/audio/{job_id}/cancel", "/api/v3/jobs/{job_id}/video");
+                "/api/v3/audio/{job_id}/download", "/api/v3/audio/{job_id}/cancel", "/api/v3/jobs/{job_id}/video",
+                "/api/v3/audio/{job_id}/timeline.png");
+        assertThat(paths.get("/api/v3/audio/{job_id}/timeline.png").getGet().getResponses())
+                .containsKeys("200", "304", "400", "404", "409");
         assertThat(paths.get("/api/v3/jobs").getPost()).isNotNull();
         assertThat(paths.get("/api/v3/audio/generate-scenes").getPost()).isNotNull();
         assertThat(paths.get("/api/v3/audio/{job_id}/cancel").getPost()).isNotNull();

@@ -57,8 +57,6 @@ class RegenerateSceneIT {
     static String storyboard(String params, double... durations) {
         return ReplicateRunIT.storyboard(params, durations);
     }
-        return "{\"storyboard\": {\"scenes\": [" + scenes + "]}, \"audio_params\": {" + params + "}}";
-    }
 
     @Test
     void aRegeneratedSceneIsOnePredictionTheOthersAreReusedAndTheEarlierVersionStays(@TempDir Path tmp) throws Exception {

@@ -160,6 +160,7 @@ class StatusDocumentsTest {
         JsonNode audio = doc.path("audio");
         assertThat(audio.path("available").asBoolean()).isTrue();
         assertThat(audio.path("download_url").asText()).isEqualTo("/api/v3/audio/" + JOB_ID + "/download");
+        assertThat(audio.path("timeline_url").asText()).isEqualTo("/api/v3/audio/" + JOB_ID + "/timeline.png");
         assertThat(audio.path("format").asText()).isEqualTo("mp3");
         assertThat(audio.path("duration_seconds").asDouble()).isEqualTo(15.5);
         assertThat(audio.path("size_bytes").asLong()).isEqualTo(372_000L);
@@ -171,6 +172,8 @@ class StatusDocumentsTest {
 
         assertThat(audio.path("available").asBoolean(true)).isFalse();
         assertThat(audio.path("download_url").isNull()).isTrue();
+        assertThat(audio.has("timeline_url")).isTrue();
+        assertThat(audio.path("timeline_url").isNull()).isTrue();
         assertThat(audio.path("format").isNull()).isTrue();
         assertThat(audio.path("size_bytes").isNull()).isTrue();
     }
