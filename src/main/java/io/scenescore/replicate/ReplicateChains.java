@@ -159,9 +159,18 @@ public final class ReplicateChains {
         chain.record(file);
     }
 
+    /**
+     * The scene's last prediction succeeded: the next scene continues its output URL at once, and its file is
+     * fetched beside that generation (direct:collect-replicate, then {@link #finish}).
+     */
+    public SceneWork ended(SceneChain chain, SceneWork work) {
+        return work.continuedFrom(chain.prediction().outputUrl(), chain.lastOutputSeconds(), chain.prediction().id())
+                .toCollect();
+    }
+
     /** The scene's pieces, each with the window it repeats, and what the next scene continues. */
     public SceneWork finish(SceneChain chain, SceneWork work) {
-        return work.made(new RawAudio(chain.files(), chain.windows()))
+        return work.collected().made(new RawAudio(chain.files(), chain.windows()))
                 .continuedFrom(chain.lastOutputUrl(), chain.lastOutputSeconds(), chain.lastPredictionId())
                 .cued(chain.cue().madeBy(chain.predictionIds()));
     }

@@ -175,6 +175,11 @@ public final class SceneChain {
         return polls;
     }
 
+    /** Whether the current generation is the scene's last (its output is fetched beside the next scene's generation). */
+    public boolean lastGeneration() {
+        return current == generations.size() - 1;
+    }
+
     /** The current generation's piece is saved: the next one continues its output. */
     synchronized void record(Path file) {
         predictionIds.add(prediction.id());

@@ -43,12 +43,12 @@ public final class RunGuard {
         return scene.silenced(reason(failure));
     }
 
-    /** @param cancelRequested the renewal's answer: null when no row was renewed */
     /** Stops the run with the failure of cutting or storing one of its scenes (beside the generation), if one failed. */
     public void checkStored(Run run) throws Exception {
         run.sheet().checkStored();
     }
 
+    /** @param cancelRequested the renewal's answer: null when no row was renewed */
     public void check(String jobId, Boolean cancelRequested) {
         if (cancelRequested == null) {
             throw new LeaseLost(jobId);

@@ -30,6 +30,7 @@ public final class SceneWork {
     private String interruptedPredictionId;
     private Integer interruptedPredictionIndex;
     private boolean interrupted;
+    private boolean collect;
     private SceneCue cue;
 
     public SceneWork(Scene scene, double pieceSeconds, String source, Path segmentFile) {
@@ -75,6 +76,26 @@ public final class SceneWork {
 
     public SceneWork made(RawAudio pieces) {
         this.raw = pieces;
+        return this;
+    }
+
+    /**
+     * The source left its output to fetch (direct:collect-PROVIDER) while the next scene is made: what the next
+     * scene continues is known already, the audio is not.
+     */
+    public SceneWork toCollect() {
+        this.collect = true;
+        return this;
+    }
+
+    /** Whether the source's output is still to fetch before the scene is cut. */
+    public boolean awaitsCollection() {
+        return collect;
+    }
+
+    /** The output is fetched (or given up for silence). */
+    public SceneWork collected() {
+        this.collect = false;
         return this;
     }
 
@@ -135,6 +156,7 @@ public final class SceneWork {
         this.continuationSeconds = 0;
         this.musicalContext = null;
         this.cue = null;
+        this.collect = false;
         return this;
     }
 

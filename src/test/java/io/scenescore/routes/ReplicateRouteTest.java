@@ -163,6 +163,35 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
     }
 
     @Test
+    void aScenesOutputIsDownloadedWhileTheNextScenesPredictionIsCreated() throws Exception {
+        java.util.concurrent.CountDownLatch secondCreate = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<String> order = new CopyOnWriteArrayList<>();
+        // p1's file is held until the second create arrives: a run that downloaded before going on would wait here
+        // in vain (10 s) and download first
+        run(call -> {
+            if (call.is("POST", "/predictions")) {
+                order.add("create " + creates().size());
+                if (creates().size() == 2) {
+                    secondCreate.countDown();
+                }
+            } else if (call.uri().endsWith("p1.wav")) {
+                try {
+                    secondCreate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                order.add("download p1");
+            }
+            return healthy(call);
+        }, "{}", "dawn", "noon");
+
+        assertThat(order).containsSubsequence("create 1", "create 2", "download p1");
+        assertThat(storedScenes()).extracting(io.scenescore.run.SceneWork::status).containsExactly("completed", "completed");
+        // the second scene still continued the first one's output
+        assertThat(creates().get(1).body()).contains("p1.wav");
+    }
+
+    @Test
     void aRefusedConnectionOnTheDownloadIsRetried() throws Exception {
         run(call -> call.uri().endsWith("p1.wav") && count("GET", "p1.wav") == 1
                 ? new Object[] {new ConnectException("Connection refused")} : healthy(call), "{}", "dawn");
