@@ -168,10 +168,9 @@ public final class ReplicateChains {
                 .toCollect();
     }
 
-    /** The scene's pieces, each with the window it repeats, and what the next scene continues. */
+    /** The scene's pieces, each with the window it repeats, once its last output is fetched ({@link #ended} set what the next scene continues). */
     public SceneWork finish(SceneChain chain, SceneWork work) {
         return work.collected().made(new RawAudio(chain.files(), chain.windows()))
-                .continuedFrom(chain.lastOutputUrl(), chain.lastOutputSeconds(), chain.lastPredictionId())
                 .cued(chain.cue().madeBy(chain.predictionIds()));
     }
 }

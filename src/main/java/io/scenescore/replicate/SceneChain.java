@@ -199,15 +199,7 @@ public final class SceneChain {
         return generations.stream().map(Generation::windowSeconds).toList();
     }
 
-    public synchronized String lastPredictionId() {
-        return predictionIds.isEmpty() ? null : predictionIds.get(predictionIds.size() - 1);
-    }
-
-    /** What the next scene continues: the last output URL and its length in whole seconds. */
-    public synchronized String lastOutputUrl() {
-        return files.isEmpty() ? null : inputUrl;
-    }
-
+    /** The length in whole seconds of the scene's last output, which the next scene continues. */
     public int lastOutputSeconds() {
         return generations.get(generations.size() - 1).duration();
     }
