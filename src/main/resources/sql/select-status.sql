@@ -1,4 +1,4 @@
--- Everything the status document of a job says, in one row; the body is the job id. No such job: id is null.
+-- Everything the status document of a job says, in one row; the one parameter (?) is the job id. No such job: id is null.
 -- The soundtrack and merged video are the latest version's; versions lists them all.
 SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS audio_params, j.status, j.stage, j.note, j.error,
        j.created_at, j.updated_at,
@@ -31,7 +31,7 @@ SELECT a.asked, j.id, j.storyboard::text AS storyboard, j.audio_params::text AS 
                         'merged', EXISTS (SELECT 1 FROM merged_videos w WHERE w.job_id = v.job_id AND w.version = v.version
                                           AND w.content IS NOT NULL)) ORDER BY v.version)::text
         FROM soundtracks v WHERE v.job_id = j.id) AS versions
-FROM (SELECT CAST(:#${body} AS uuid) AS asked) a
+FROM (SELECT CAST(? AS uuid) AS asked) a
 LEFT JOIN jobs j ON j.id = a.asked
 -- the latest version's soundtrack and merged video
 LEFT JOIN soundtracks t ON t.job_id = j.id AND t.version = (SELECT max(x.version) FROM soundtracks x WHERE x.job_id = j.id)

@@ -37,6 +37,7 @@ public class StoreConfiguration implements CamelConfiguration {
         Database database = Database.open(dbUrl, dbUser, dbPassword, data.resolve("pg"), connectionTimeoutMs);
         camelContext.addService(database, true, true);
         camelContext.getRegistry().bind("dataSource", database.dataSource());
+        camelContext.getRegistry().bind("database", database);
         // the policy for a database that goes away mid-work (routes/errors.camel.yaml, onException retry-database)
         DatabaseRetries retries = new DatabaseRetries(retryForMs);
         camelContext.getRegistry().bind("databaseRetries", retries);

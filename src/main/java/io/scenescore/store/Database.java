@@ -75,6 +75,22 @@ public final class Database extends ServiceSupport {
         return dataSource;
     }
 
+    /**
+     * A connection of its own, outside the pool, for a session that lives long (LISTEN), named {@code purpose} in
+     * pg_stat_activity; the caller closes it.
+     */
+    public java.sql.Connection connectApart(String purpose) throws java.sql.SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("ApplicationName", purpose);
+        if (dataSource.getUsername() != null) {
+            login.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            login.setProperty("password", dataSource.getPassword());
+        }
+        return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), login);
+    }
+
     static void migrate(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }

@@ -50,6 +50,8 @@ abstract class ApiRoutesTestSupport extends CamelMainTestSupport {
         registry.bind("jobForms", new JobForms(1024 * 1024));
         registry.bind("videoChecks", new VideoChecks());
         registry.bind("statusDocuments", new StatusDocuments());
+        // never listening here, so never serving: every status is read through the routes
+        registry.bind("statusCache", new io.scenescore.status.StatusCache(0));
         registry.bind("conditionalDownload", new ConditionalDownload());
     }
 
