@@ -1,6 +1,7 @@
 package io.scenescore.run;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 
 import io.scenescore.store.DatabaseOutage;
 
@@ -46,6 +47,16 @@ public final class RunGuard {
     /** Stops the run with the failure of cutting or storing one of its scenes (beside the generation), if one failed. */
     public void checkStored(Run run) throws Exception {
         run.sheet().checkStored();
+    }
+
+    /** Whether the run (if the exchange has one yet) has scenes still being cut or stored beside the generation. */
+    public boolean stillStoring(@ExchangeProperty("run") Run run) {
+        return run != null && run.sheet().stillStoring();
+    }
+
+    /** How long to wait before looking at {@link #stillStoring} again. */
+    public long nextStoreCheck(@ExchangeProperty("run") Run run) {
+        return run.sheet().nextStoreCheckMs();
     }
 
     /** @param cancelRequested the renewal's answer: null when no row was renewed */

@@ -19,6 +19,7 @@ public final class ScoreSheet {
     private final List<SceneSegment> segments = new ArrayList<>();
     /** Scenes being stored beside the generation: index to null while under way, else how it ended. */
     private final Map<Integer, Ending> storing = new TreeMap<>();
+    private int storeChecks;
 
     private record Ending(Throwable failure) {
     }
@@ -58,6 +59,15 @@ public final class ScoreSheet {
     /** The scene is being cut and stored beside the generation of the next. */
     public synchronized void storing(int index) {
         storing.put(index, null);
+        storeChecks = 0;
+    }
+
+    /**
+     * How long to wait before looking again whether the scenes are stored: 10 ms, then 20, then 40 ms each time
+     * (a last store takes tens to hundreds of milliseconds; many runs waiting at once should not look every 10 ms).
+     */
+    public synchronized long nextStoreCheckMs() {
+        return 10L << Math.min(storeChecks++, 2);
     }
 
     /** The scene's segment is stored. */

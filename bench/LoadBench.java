@@ -1,0 +1,194 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.awaitility.Awaitility;
+
+import io.scenescore.fake.FakeReplicate;
+import io.scenescore.support.TestDatabase;
+
+/**
+ * Many runs at once: the service started by the launcher (./scenescore, so with its heap settings) against the fake
+ * Replicate with a fixed prediction latency. A warm-up batch of 20 runs at once, one run alone, then N runs posted at
+ * once.
+ * Prints the wall time of the N runs over their floor (the larger of one run alone and the CPU-seconds the service
+ * spent, FFmpeg included, divided by the cores), the CPU-seconds per run (service and FFmpeg; PostgreSQL and the fake
+ * apart) and the service's peak resident memory (VmHWM).
+ * Usage (from bench/load-bench.sh): LoadBench [runs=100] [scenes=4] [latency-ms=3000] [scene-seconds=4]
+ */
+public class LoadBench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int scenes = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        long latencyMs = args.length > 2 ? Long.parseLong(args[2]) : 3000;
+        int sceneSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int cores = Runtime.getRuntime().availableProcessors();
+        String token = "bench-token";
+        try (TestDatabase db = TestDatabase.create(); FakeReplicate replicate = FakeReplicate.start(token)) {
+            replicate.setLatency(Duration.ofMillis(latencyMs));
+            int port;
+            try (var socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path data = Files.createTempDirectory("scenescore-load");
+            ProcessBuilder pb = new ProcessBuilder("./scenescore").redirectErrorStream(true)
+                    .redirectOutput(data.resolve("service.log").toFile());
+            pb.environment().put("SCENESCORE_PORT", String.valueOf(port));
+            pb.environment().put("SCENESCORE_DB_URL", db.url());
+            pb.environment().put("SCENESCORE_DB_USER", db.user());
+            pb.environment().put("SCENESCORE_DATA_DIR", data.toString());
+            pb.environment().put("SCENESCORE_PROVIDER", "replicate");
+            pb.environment().put("REPLICATE_API_TOKEN", token);
+            pb.environment().put("REPLICATE_BASE_URL", replicate.baseUrl());
+            // every run at once: the runs overlap their predictions as they would at Replicate
+            pb.environment().put("SCENESCORE_CONCURRENT_RUNS", String.valueOf(runs));
+            Process service = pb.start();
+            String base = "http://127.0.0.1:" + port;
+            try {
+                Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                        .until(() -> get(base + "/observe/health").statusCode() == 200);
+                StringBuilder list = new StringBuilder();
+                for (int i = 0; i < scenes; i++) {
+                    list.append(i > 0 ? "," : "").append("{\"description\": \"scene ").append(i).append("\", \"duration\": ").append(sceneSeconds).append('}');
+                }
+                String body = "{\"storyboard\": {\"scenes\": [" + list + "]}}";
+                System.out.printf("%d runs of %d scenes of %d s, prediction latency %d ms, %d cores; service: ./scenescore (pid %d)%n",
+                        runs, scenes, sceneSeconds, latencyMs, cores, service.pid());
+
+                // warm-up: a batch of runs at once, so that the JIT has compiled what the measured runs use
+                long warm = System.nanoTime();
+                awaitAll(base, post(base, body, Math.min(20, runs)));
+                System.out.printf("warm-up: %d runs at once in %.1f s%n", Math.min(20, runs), (System.nanoTime() - warm) / 1e9);
+
+                double[] cpu0 = cpu(service.pid());
+                long start = System.nanoTime();
+                awaitAll(base, List.of(generate(base, body).join()));
+                double alone = (System.nanoTime() - start) / 1e9;
+                double[] cpu1 = cpu(service.pid());
+                System.out.printf("one run alone: %.2f s, CPU %.2f s (service %.2f, FFmpeg %.2f)%n", alone,
+                        cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1], cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
+
+                double database0 = databaseCpuSeconds();
+                double bench0 = benchCpuSeconds();
+                start = System.nanoTime();
+                long failed = awaitAll(base, post(base, body, runs));
+                double wall = (System.nanoTime() - start) / 1e9;
+                double[] cpu2 = cpu(service.pid());
+                double serviceCpu = cpu2[0] - cpu1[0];
+                double ffmpegCpu = cpu2[1] - cpu1[1];
+                double floor = Math.max(alone, (serviceCpu + ffmpegCpu) / cores);
+                System.out.printf("%d runs at once: wall %.2f s (%d not completed), floor %.2f s, wall/floor %.2f%n",
+                        runs, wall, failed, floor, wall / floor);
+                System.out.printf("CPU per run: %.3f s (service %.3f, FFmpeg %.3f); PostgreSQL %.3f, fake Replicate and this client %.3f%n",
+                        (serviceCpu + ffmpegCpu) / runs, serviceCpu / runs, ffmpegCpu / runs,
+                        (databaseCpuSeconds() - database0) / runs, (benchCpuSeconds() - bench0) / runs);
+                System.out.printf("service peak resident memory (VmHWM): %d MB; JVM options: %s%n",
+                        status(service.pid(), "VmHWM:") / 1024, jvmOptions(service.pid()));
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    /** Posts n runs at once; returns their job ids. */
+    static List<String> post(String base, String body, int n) {
+        List<CompletableFuture<String>> posted = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            posted.add(generate(base, body));
+        }
+        return posted.stream().map(CompletableFuture::join).toList();
+    }
+
+    static CompletableFuture<String> generate(String base, String body) {
+        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/v3/audio/generate-scenes"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.sendAsync(post, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            try {
+                if (r.statusCode() != 202) {
+                    throw new IllegalStateException("generate-scenes answered " + r.statusCode() + ": " + r.body());
+                }
+                return JSON.readTree(r.body()).path("job_id").asText();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Waits until every job ended; returns how many did not complete. */
+    static long awaitAll(String base, List<String> jobs) {
+        List<String> open = new ArrayList<>(jobs);
+        long[] notCompleted = {0};
+        Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (var it = open.iterator(); it.hasNext(); ) {
+                JsonNode status = JSON.readTree(get(base + "/api/v3/audio/status/" + it.next()).body());
+                String s = status.path("status").asText();
+                if (s.equals("completed") || s.equals("failed") || s.equals("canceled")) {
+                    notCompleted[0] += s.equals("completed") ? 0 : 1;
+                    it.remove();
+                }
+            }
+            return open.isEmpty();
+        });
+        return notCompleted[0];
+    }
+
+    static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The process's own CPU seconds and its waited-for children's (FFmpeg), from /proc. */
+    static double[] cpu(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new double[] {(Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0};
+    }
+
+    static long status(long pid, String field) throws Exception {
+        return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream().filter(l -> l.startsWith(field))
+                .map(l -> l.replaceAll("[^0-9]", "")).mapToLong(Long::parseLong).findFirst().orElse(-1);
+    }
+
+    static String jvmOptions(long pid) throws Exception {
+        String[] cmd = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline")).split("\0");
+        return String.join(" ", java.util.Arrays.stream(cmd).filter(a -> a.startsWith("-X")).toList());
+    }
+
+    static double benchCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** The CPU time of every process named postgres on this machine, from /proc. */
+    static double databaseCpuSeconds() throws Exception {
+        double ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) procs::iterator) {
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // not a process, or it ended meanwhile
+                }
+            }
+        }
+        return ticks / 100.0;
+    }
+}
