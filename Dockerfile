@@ -19,7 +19,7 @@ COPY routes /app/routes
 ENV SCENESCORE_DATA_DIR=/data SCENESCORE_CACHE_DIR=/app/cache
 # the heap, as the launcher (./scenescore) sets it: 100 Replicate runs at once fit in it (bench/load-bench.sh);
 # Kubernetes (deploy/kubernetes) replaces this with its own, sized to the pod's limit
-ENV JAVA_TOOL_OPTIONS="-Xmx384m -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_TOOL_OPTIONS="-Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 VOLUME /data
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/scenescore.jar"]
