@@ -147,4 +147,38 @@ public final class PcmSceneFit {
             }
         }
     }
+
+    /** The rate of a continuation window: MusicGen's own. */
+    public static final int WINDOW_RATE = 32000;
+
+    /**
+     * The last {@code seconds} of a stored segment (all of it when shorter) as a mono 16-bit WAV at {@link #WINDOW_RATE}
+     * at {@code out}, when the segment is a 16-bit PCM WAV at that rate (Replicate's pieces are); false, writing
+     * nothing, when FFmpeg has to do it ({@link SceneAudioCommands#window}).
+     */
+    public boolean window(Path segment, int seconds, Path out) throws IOException {
+        PcmWav wav = read(segment);
+        if (wav == null || wav.rate() != WINDOW_RATE || wav.channels() > 2) {
+            return false;
+        }
+        long frames = Math.min(wav.dataBytes() / wav.frameBytes(), (long) seconds * WINDOW_RATE);
+        long from = wav.dataOffset() + wav.dataBytes() - frames * wav.frameBytes();
+        byte[] in;
+        try (InputStream stream = Files.newInputStream(segment)) {
+            stream.skipNBytes(from);
+            in = stream.readNBytes((int) (frames * wav.frameBytes()));
+        }
+        ByteBuffer source = ByteBuffer.wrap(in).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer mono = ByteBuffer.allocate((int) frames * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (long f = 0; f < frames; f++) {
+            // a stereo frame is mixed down as the average of its channels
+            int sample = wav.channels() == 2 ? (source.getShort() + source.getShort()) / 2 : source.getShort();
+            mono.putShort((short) sample);
+        }
+        try (OutputStream o = Files.newOutputStream(out)) {
+            o.write(header(WINDOW_RATE, 1, frames * 2));
+            o.write(mono.array());
+        }
+        return true;
+    }
 }

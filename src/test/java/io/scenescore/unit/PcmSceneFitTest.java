@@ -100,4 +100,27 @@ class PcmSceneFitTest {
         assertThat(levels.loudnessDb()).isCloseTo(-0.691 - 3.01, org.assertj.core.api.Assertions.within(0.01));
         assertThat(new PcmLevels().of(List.of(dir.resolve("missing.wav"))).known()).isFalse();
     }
+
+    @Test
+    void aContinuationWindowIsTheSegmentsLastSecondsMixedToMonoAt32k(@TempDir Path dir) throws Exception {
+        int rate = 32000;
+        short[] samples = new short[5 * rate * 2];
+        for (int f = 0; f < 5 * rate; f++) {
+            samples[2 * f] = (short) (f < 3 * rate ? 0 : 100);
+            samples[2 * f + 1] = (short) (f < 3 * rate ? 0 : 300);
+        }
+        Path segment = dir.resolve("scene-000.wav");
+        Files.write(segment, new WavAudio(rate, 2, samples).toWavBytes());
+        Path window = dir.resolve("window.wav");
+
+        assertThat(fit.window(segment, 2, window)).isTrue();
+
+        WavAudio cut = read(window);
+        assertThat(cut.sampleRate()).isEqualTo(32000);
+        assertThat(cut.channels()).isEqualTo(1);
+        assertThat(cut.frames()).isEqualTo(2 * rate);
+        assertThat(cut.samples()).containsOnly((short) 200);
+        // another rate is left to FFmpeg
+        assertThat(fit.window(wav(dir, "b.wav", 44100, 3, (short) 1), 2, dir.resolve("w2.wav"))).isFalse();
+    }
 }
