@@ -1,9 +1,13 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +23,9 @@ import io.scenescore.support.TestDatabase;
  * How much a run adds to Replicate's own time: N scenes against the fake with a fixed prediction latency.
  * Prints the job's wall time divided by the sum of the latencies, and the FFmpeg time apart; the wall time over
  * its floor (the latencies plus the FFmpeg runs after the last prediction finished: the join that cannot overlap
- * a generation); and the median time from one prediction finishing to the next one being created.
+ * a generation); the median time from one prediction finishing to the next one being created; and the FFmpeg
+ * processes the run started (exec: calls) with the CPU seconds they used (user + system of this JVM's reaped children,
+ * from /proc/self/stat: every child of the service here is an FFmpeg or ffprobe run).
  * Usage (from bench/replicate-bench.sh): ReplicateBench [scenes] [latency-ms] [scene-seconds] [rounds]
  */
 public class ReplicateBench {
@@ -39,12 +45,14 @@ public class ReplicateBench {
                     "scenescore.replicate.token", token,
                     "scenescore.replicate.base-url", replicate.baseUrl()));
             AtomicLong execNanos = new AtomicLong();
+            AtomicInteger execCount = new AtomicInteger();
             List<Instant[]> execs = new CopyOnWriteArrayList<>();
             service.camelContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
                 @Override
                 public void notify(CamelEvent event) {
                     if (event instanceof CamelEvent.ExchangeSentEvent sent && sent.getEndpoint().getEndpointUri().startsWith("exec:")) {
                         execNanos.addAndGet(sent.getTimeTaken() * 1_000_000);
+                        execCount.incrementAndGet();
                         Instant end = Instant.now();
                         execs.add(new Instant[] {end.minusMillis(sent.getTimeTaken()), end});
                     }
@@ -61,13 +69,16 @@ public class ReplicateBench {
                     scenes, sceneSeconds, continuity, latencyMs, latencySum);
             for (int round = 0; round < rounds + 1; round++) {
                 execNanos.set(0);
+                execCount.set(0);
                 execs.clear();
+                double childCpuBefore = childCpuSeconds();
                 long start = System.nanoTime();
                 String jobId = service.generate(body);
                 JsonNode end = service.awaitEnd(jobId, Duration.ofMinutes(10));
                 String status = end.path("status").asText();
                 double wall = (System.nanoTime() - start) / 1e9;
                 double ffmpeg = execNanos.get() / 1e9;
+                double ffmpegCpu = childCpuSeconds() - childCpuBefore;
                 // from each prediction finishing to the next scene's being created, as the fake saw them
                 List<Double> gaps = new ArrayList<>();
                 Instant lastFinished = null;
@@ -87,11 +98,23 @@ public class ReplicateBench {
                 double joinFfmpeg = execs.stream().filter(e -> e[0].isAfter(lastDone))
                         .mapToDouble(e -> Duration.between(e[0], e[1]).toNanos() / 1e9).sum();
                 System.out.printf("%s %s: wall %.2f s, wall/latencies %.3f, ffmpeg %.2f s (after the last prediction %.2f s),"
-                        + " wall/(Replicate's time + that) %.3f, median finish-to-next-create %.0f ms%n",
+                        + " wall/(Replicate's time + that) %.3f, median finish-to-next-create %.0f ms,"
+                        + " ffmpeg processes %d using %.2f CPU-s%n",
                         round == 0 ? "warm-up" : "round " + round, status, wall, wall / latencySum, ffmpeg, joinFfmpeg,
-                        wall / (latencySum + joinFfmpeg), median);
+                        wall / (latencySum + joinFfmpeg), median, execCount.get(), ffmpegCpu);
             }
             service.close();
         }
+    }
+
+    /**
+     * CPU seconds (user + system) of this JVM's children that have ended and been waited for: fields cutime and
+     * cstime of /proc/self/stat, in clock ticks (100 a second on Linux).
+     */
+    static double childCpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after "pid (comm) ", field 3 (state) is at 0: cutime (16) and cstime (17) are at 13 and 14
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
     }
 }

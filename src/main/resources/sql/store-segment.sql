@@ -3,7 +3,7 @@
 WITH stored AS (
     UPDATE scene_segments
     SET status = :#${body.status}, source = :#${body.source}, audio = :#${body.audio},
-        audio_format = 'flac', continuation_url = :#${body.continuationUrl},
+        audio_format = 'wav', continuation_url = :#${body.continuationUrl},
         continuation_seconds = :#${body.continuationSeconds},
         musical_context = CAST(:#${body.musicalContext} AS jsonb), error = :#${body.error},
         cue = CAST(:#${body.cueJson} AS jsonb),

@@ -8,6 +8,7 @@ import org.apache.camel.spi.Registry;
 import io.scenescore.media.FfmpegExecutables;
 import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.MuxCommand;
+import io.scenescore.media.PcmSceneFit;
 import io.scenescore.media.SceneAudioCommands;
 import io.scenescore.media.VideoProbe;
 
@@ -25,6 +26,7 @@ public class MediaConfiguration implements CamelConfiguration {
         FfmpegExecutables executables = FfmpegExecutables.locate(ffmpeg, ffprobe);
         registry.bind("ffmpegExecutables", executables);
         registry.bind("sceneAudioCommands", new SceneAudioCommands());
+        registry.bind("pcmSceneFit", new PcmSceneFit());
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
         registry.bind("videoProbe", new VideoProbe(executables));
         registry.bind("muxCommand", new MuxCommand());

@@ -11,8 +11,25 @@ import java.util.Locale;
  */
 public final class FadeFilterGraph {
 
+    /** What every piece is brought to before the join: the soundtrack's format, 44.1 kHz 16-bit stereo. */
+    static final String SOUNDTRACK_FORMAT = "aresample=" + SceneAudioCommands.SAMPLE_RATE
+            + ",aformat=sample_fmts=s16:channel_layouts=stereo";
+
     /** The filter graph for pieces of the given lengths, with a fade of {@code fade} seconds at each join. */
     public static String graph(List<Double> durations, double fade) {
+        return graph(durations, fade, FadeFilterGraph::fileInput);
+    }
+
+    private static String fileInput(int i) {
+        return "[" + i + ":a]";
+    }
+
+    /** Input {@code i} after it is brought to the soundtrack's sample format (see {@link #joinCommand}). */
+    private static String formattedInput(int i) {
+        return "[f" + i + "]";
+    }
+
+    private static String graph(List<Double> durations, double fade, java.util.function.IntFunction<String> input) {
         StringBuilder graph = new StringBuilder();
         int n = durations.size();
         for (int i = 0; i < n; i++) {
@@ -26,7 +43,7 @@ public final class FadeFilterGraph {
             if (filters.isEmpty()) {
                 filters.add("anull");
             }
-            graph.append('[').append(i).append(":a]").append(String.join(",", filters)).append("[p").append(i).append("];");
+            graph.append(input.apply(i)).append(String.join(",", filters)).append("[p").append(i).append("];");
         }
         for (int i = 0; i < n; i++) {
             graph.append("[p").append(i).append(']');
@@ -40,14 +57,18 @@ public final class FadeFilterGraph {
      * seconds with an equal-power (quarter-sine) crossfade; the pieces must each be made longer by that much.
      */
     public static String crossfadeGraph(int pieces, double fade) {
+        return crossfadeGraph(pieces, fade, FadeFilterGraph::fileInput);
+    }
+
+    private static String crossfadeGraph(int pieces, double fade, java.util.function.IntFunction<String> input) {
         if (pieces == 1 || fade <= 0) {
-            return graph(java.util.Collections.nCopies(pieces, 1.0), 0);
+            return graph(java.util.Collections.nCopies(pieces, 1.0), 0, input);
         }
         StringBuilder graph = new StringBuilder();
-        String previous = "[0:a]";
+        String previous = input.apply(0);
         for (int i = 1; i < pieces; i++) {
             String out = i == pieces - 1 ? "[joined]" : "[x" + i + "]";
-            graph.append(previous).append('[').append(i).append(":a]")
+            graph.append(previous).append(input.apply(i))
                     .append(String.format(Locale.ROOT, "acrossfade=d=%.6f:c1=qsin:c2=qsin", fade)).append(out);
             if (i < pieces - 1) {
                 graph.append(';');
@@ -58,12 +79,21 @@ public final class FadeFilterGraph {
     }
 
     /**
-     * FFmpeg arguments joining {@code pieces} with fades or crossfades into an uncompressed WAV at
-     * {@code joinedWav}; with a {@code measureFilter}, the same run also measures the joined audio (a second output
-     * through that filter, written nowhere), so that the encode can correct it.
+     * FFmpeg arguments joining {@code pieces} with fades or crossfades into an uncompressed WAV (44.1 kHz, 16-bit
+     * stereo) at {@code joinedWav}; each piece is first brought to that format (segments are stored at their source's
+     * rate). With {@code measureFilters}, the same run also measures the joined audio: one more output per filter
+     * (written nowhere), so that the encode can correct it.
      */
     public List<String> joinCommand(List<Path> pieces, List<Double> durations, double fade, String transition,
                                     Path joinedWav, String measureFilter) {
+        return joinAndMeasureCommand(pieces, durations, fade, transition, joinedWav,
+                measureFilter == null ? List.of() : List.of(measureFilter));
+    }
+
+    /** The join, measuring the joined audio through each of {@code measureFilters} (none: the join alone). */
+    public List<String> joinAndMeasureCommand(List<Path> pieces, List<Double> durations, double fade, String transition,
+                                              Path joinedWav, List<String> measureFilters) {
+        String measureFilter = measureFilters.isEmpty() ? null : measureFilters.get(0);
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         if (measureFilter != null) {
             // loudnorm prints what it measured at info level
@@ -72,13 +102,28 @@ public final class FadeFilterGraph {
         for (Path piece : pieces) {
             args.addAll(FfmpegArgs.localInput(piece));
         }
-        String graph = "crossfade".equals(transition) ? crossfadeGraph(pieces.size(), fade) : graph(durations, fade);
+        StringBuilder graph = new StringBuilder();
+        for (int i = 0; i < pieces.size(); i++) {
+            graph.append(fileInput(i)).append(SOUNDTRACK_FORMAT).append(formattedInput(i)).append(';');
+        }
+        graph.append("crossfade".equals(transition) ? crossfadeGraph(pieces.size(), fade, FadeFilterGraph::formattedInput)
+                : graph(durations, fade, FadeFilterGraph::formattedInput));
         if (measureFilter == null) {
-            args.addAll(List.of("-filter_complex", graph, "-map", "[joined]", "-c:a", "pcm_s16le", joinedWav.toString()));
+            args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[joined]", "-c:a", "pcm_s16le", joinedWav.toString()));
         } else {
-            args.addAll(List.of("-filter_complex", graph + ";[joined]asplit=2[wav][measure];[measure]" + measureFilter + "[measured]",
-                    "-map", "[wav]", "-c:a", "pcm_s16le", joinedWav.toString(),
-                    "-map", "[measured]", "-f", "null", "-"));
+            int n = measureFilters.size();
+            graph.append(";[joined]asplit=").append(n + 1).append("[wav]");
+            for (int i = 0; i < n; i++) {
+                graph.append(n == 1 ? "[measure]" : "[measure" + i + "]");
+            }
+            for (int i = 0; i < n; i++) {
+                String suffix = n == 1 ? "" : String.valueOf(i);
+                graph.append(";[measure").append(suffix).append(']').append(measureFilters.get(i)).append("[measured").append(suffix).append(']');
+            }
+            args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[wav]", "-c:a", "pcm_s16le", joinedWav.toString()));
+            for (int i = 0; i < n; i++) {
+                args.addAll(List.of("-map", n == 1 ? "[measured]" : "[measured" + i + "]", "-f", "null", "-"));
+            }
         }
         return args;
     }

@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 import io.scenescore.job.Loudness;
 
 /**
- * Mastering a soundtrack to a loudness target in two passes. The join measures its output with FFmpeg's EBU R128
- * meter (ebur128 with true peak, on a second output of the same run); the one lossy encode then applies the
- * exact gain that brings the integrated loudness to the target when the true peak stays under the ceiling that
- * way (a linear change: the music is not altered otherwise), and otherwise lets loudnorm reach the target while
- * limiting the true peak. The delivered file is measured with the same meter for the status document.
+ * Mastering a soundtrack to a loudness target in two FFmpeg runs. The join measures its output with FFmpeg's EBU
+ * R128 meter (ebur128 with true peak, on a second output of the same run) and, when the gain may push the true peak
+ * over the ceiling, also measures the joined audio through the limiter at a ladder of ceilings ({@link #rungs}), so
+ * that the gain the limiter needs is known without trying it ({@link MasteringGain#interpolated}). The one lossy
+ * encode then applies the exact gain that brings the integrated loudness to the target (a linear change: the music is
+ * not altered otherwise), with a true-peak limiter at the ceiling after it when needed, and measures what it encodes
+ * with the same meter on a branch of its own graph, for the status document.
  */
 public final class LoudnessCommands {
 
@@ -27,6 +29,61 @@ public final class LoudnessCommands {
     /** The filter that measures, as the join's second output: ebur128 prints its summary at info level. */
     public static String measureFilter() {
         return "ebur128=peak=true";
+    }
+
+    /** The meter without its per-frame lines (its summary only), for the measures of one run that has several. */
+    static final String QUIET_METER = "ebur128=peak=true:framelog=verbose";
+
+    /** How far under the joined audio's sample peak (dB) the join tries the limiter: one measure per rung. */
+    static final double[] RUNG_DEPTHS = {0.5, 1.5, 3, 5, 8, 12};
+
+    /**
+     * How far under the ceiling the gain may leave the segments' sample peak, by their rough levels ({@link PcmLevels}),
+     * and the limiter still be tried: a margin for what the rough loudness misses (within about 1.5 dB of the meter's
+     * for the music measured) and for true peaks above the sample peak. Misjudged by more, the limiter shaves the
+     * peaks that pass the ceiling and the soundtrack lands that much under its target, with no rung to correct it.
+     */
+    static final double LIMITER_MARGIN_DB = 2.5;
+
+    /**
+     * The ceilings (dBFS, on the joined audio as it is) the join tries the limiter at: none without a target, or when
+     * the segments' rough levels show the gain leaves the true peak well under the ceiling; else a ladder under their
+     * sample peak (under 0 dBFS when their levels are unknown).
+     */
+    public List<Double> rungs(Loudness target, PcmLevels.Levels levels) {
+        if (!target.applies()) {
+            return List.of();
+        }
+        double ceiling = target.truePeak() - ENCODE_MARGIN;
+        if (levels.known() && levels.peakDb() + (target.integrated() - levels.loudnessDb()) < ceiling - LIMITER_MARGIN_DB) {
+            return List.of();
+        }
+        double peak = levels.peakDb() == null ? 0 : levels.peakDb();
+        List<Double> rungs = new ArrayList<>();
+        for (double depth : RUNG_DEPTHS) {
+            rungs.add(peak - depth);
+        }
+        return rungs;
+    }
+
+    /**
+     * The join's measures: the joined audio as it is, then through the limiter at each rung, as the encode would limit
+     * it (four times the sample rate, back to 44.1 kHz), integrated loudness only.
+     */
+    public List<String> joinMeasures(List<Double> rungs) {
+        List<String> filters = new ArrayList<>(List.of(QUIET_METER));
+        for (double rung : rungs) {
+            filters.add(String.format(Locale.ROOT, "aresample=%d,alimiter=limit=%.6f:attack=1:release=60:level=false,aresample=%d,"
+                    + "ebur128=framelog=verbose", 4 * SceneAudioCommands.SAMPLE_RATE, Math.pow(10, rung / 20),
+                    SceneAudioCommands.SAMPLE_RATE));
+        }
+        return filters;
+    }
+
+    /** The gain from the join's measures (the joined audio, then each rung's). */
+    public MasteringGain gain(Loudness target, List<LoudnessMeasure> measures, List<Double> rungs) {
+        LoudnessMeasure joined = measures.isEmpty() ? null : measures.get(0);
+        return MasteringGain.interpolated(target, joined, rungs, measures.size() > 1 ? measures.subList(1, measures.size()) : List.of());
     }
 
     /** FFmpeg arguments that measure {@code file} (its audio: a merged video's picture is not decoded) and write nothing. */
@@ -54,16 +111,38 @@ public final class LoudnessCommands {
 
     /** FFmpeg arguments encoding the deliverable from the joined WAV, mastered with {@code gain} when it applies. */
     public List<String> encodeCommand(Path joinedWav, MasteringGain gain, String format, Path out) {
+        return encodeCommand(joinedWav, gain, format, out, false);
+    }
+
+    /**
+     * FFmpeg arguments encoding the deliverable from the joined WAV, mastered with {@code gain} when it applies, and
+     * with {@code measured} also measuring in the same run what goes into the encoder (the meter on a branch of the
+     * graph): the delivered file's loudness (a WAV's exactly; an MP3's integrated loudness within a few hundredths of
+     * a LU, its true peak before the encode, which the ceiling's margin covers).
+     */
+    public List<String> encodeCommand(Path joinedWav, MasteringGain gain, String format, Path out, boolean measured) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
+        if (measured) {
+            args.addAll(List.of("-loglevel", "info"));
+        }
         args.addAll(FfmpegArgs.localInput(joinedWav));
+        String mastering = null;
         if (gain.applies()) {
             String layout = "wav".equals(format) ? "sample_fmts=s16:channel_layouts=stereo" : "channel_layouts=stereo";
-            args.addAll(List.of("-af", filter(gain) + ",aresample=" + SceneAudioCommands.SAMPLE_RATE + ",aformat=" + layout));
+            mastering = filter(gain) + ",aresample=" + SceneAudioCommands.SAMPLE_RATE + ",aformat=" + layout;
         }
-        if ("wav".equals(format)) {
-            args.addAll(List.of("-c:a", "pcm_s16le", out.toString()));
+        List<String> codec = "wav".equals(format) ? List.of("-c:a", "pcm_s16le", out.toString())
+                : List.of("-c:a", "libmp3lame", "-b:a", "192k", out.toString());
+        if (measured) {
+            args.addAll(List.of("-filter_complex", "[0:a]" + (mastering == null ? "anull" : mastering)
+                    + ",asplit=2[deliver][measure];[measure]" + QUIET_METER + "[measured]", "-map", "[deliver]"));
+            args.addAll(codec);
+            args.addAll(List.of("-map", "[measured]", "-f", "null", "-"));
         } else {
-            args.addAll(List.of("-c:a", "libmp3lame", "-b:a", "192k", out.toString()));
+            if (mastering != null) {
+                args.addAll(List.of("-af", mastering));
+            }
+            args.addAll(codec);
         }
         return args;
     }
@@ -80,6 +159,27 @@ public final class LoudnessCommands {
         }
         return String.format(Locale.ROOT, "aresample=%d,%s,alimiter=limit=%.4f:attack=1:release=60:level=false",
                 4 * SceneAudioCommands.SAMPLE_RATE, volume, Math.pow(10, gain.ceiling() / 20));
+    }
+
+    private static final Pattern METER_SUMMARY = Pattern.compile("\\[Parsed_ebur128_(\\d+) @ [^\\]]*\\] Summary:");
+
+    /**
+     * Every meter's summary in a run that has several, in the order of the filter graph (FFmpeg numbers its filters
+     * so, and prints their summaries as it closes them, in another order).
+     */
+    public List<LoudnessMeasure> parseAll(String log) {
+        String text = log == null ? "" : log;
+        Matcher m = METER_SUMMARY.matcher(text);
+        java.util.TreeMap<Integer, LoudnessMeasure> byFilter = new java.util.TreeMap<>();
+        List<int[]> starts = new ArrayList<>();
+        while (m.find()) {
+            starts.add(new int[] {Integer.parseInt(m.group(1)), m.start(), m.end()});
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1)[1] : text.length();
+            byFilter.put(starts.get(i)[0], parse(text.substring(starts.get(i)[1], end)));
+        }
+        return new ArrayList<>(byFilter.values());
     }
 
     /** What ebur128 printed last (its summary in FFmpeg's log); null when there is none. */

@@ -1,12 +1,19 @@
 package io.scenescore.media;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import io.scenescore.job.Loudness;
 
 /**
  * The gain a soundtrack is mastered with. Without a limiter it is exact: the target minus what the join measured.
- * When the limiter has to hold the true peak it also takes some loudness away, so the gain is found by trying it:
- * the limited audio is measured (a measuring pass on the uncompressed audio, no encode), the gain raised by what is
- * missing, at most {@link #MAX_TRIES} times, until it lands within {@link #CLOSE_ENOUGH} LU.
+ * When the limiter has to hold the true peak it also takes some loudness away. The soundtrack's join measures that
+ * in the same pass ({@link #interpolated}): the joined audio limited at a ladder of ceilings, each measured, and since
+ * limiting {@code g·x} at {@code c} is limiting {@code x} at {@code c/g} then applying {@code g}, each rung tells the
+ * loudness the gain {@code c - rung} would deliver; the gain is interpolated between the rungs around the target.
+ * (The merged video's mix still finds its gain by trying it: the limited audio measured, the gain raised by what is
+ * missing, at most {@link #MAX_TRIES} times, until it lands within {@link #CLOSE_ENOUGH} LU.)
  */
 public final class MasteringGain {
 
@@ -19,12 +26,73 @@ public final class MasteringGain {
     private double missing;
     private Double lastGain;
     private Double lastLoudness;
+    private int rungsUsed;
+    private boolean beyondRungs;
 
     MasteringGain(Loudness target, LoudnessMeasure joined) {
         this.target = target;
         this.joined = joined;
         this.gain = applies() ? target.integrated() - joined.integrated() : 0;
         this.missing = limited() ? Double.POSITIVE_INFINITY : 0;
+    }
+
+    /**
+     * The gain from one measuring pass: {@code joined} as measured, and {@code limited.get(k)} what the joined audio
+     * measured limited at {@code rungs.get(k)} dBFS (the limiter as {@link LoudnessCommands} runs it). Exact when no
+     * limiter is needed; otherwise interpolated between the rungs whose loudness brackets the target, or carried on
+     * from the last two when the target lies beyond them.
+     */
+    public static MasteringGain interpolated(Loudness target, LoudnessMeasure joined, List<Double> rungs,
+                                             List<LoudnessMeasure> limited) {
+        MasteringGain mastering = new MasteringGain(target, joined);
+        mastering.missing = 0;
+        if (!mastering.limited()) {
+            return mastering;
+        }
+        double ceiling = mastering.ceiling();
+        // (gain, loudness delivered): up to c - TP the gain is linear, the limiter untouched
+        double linearEnd = ceiling - joined.truePeak();
+        List<double[]> points = new ArrayList<>();
+        points.add(new double[] {linearEnd, joined.integrated() + linearEnd});
+        for (int k = 0; k < rungs.size() && k < limited.size(); k++) {
+            LoudnessMeasure m = limited.get(k);
+            double gain = ceiling - rungs.get(k);
+            if (m != null && m.integrated() != null && gain > linearEnd + 0.05) {
+                points.add(new double[] {gain, m.integrated() + gain});
+            }
+        }
+        points.sort(Comparator.comparingDouble(p -> p[0]));
+        mastering.rungsUsed = points.size() - 1;
+        double want = target.integrated();
+        for (int i = 0; i + 1 < points.size(); i++) {
+            double[] a = points.get(i);
+            double[] b = points.get(i + 1);
+            if (want <= b[1]) {
+                double slope = Math.max(0.1, (b[1] - a[1]) / (b[0] - a[0]));
+                mastering.gain = a[0] + (want - a[1]) / slope;
+                return mastering;
+            }
+        }
+        // beyond the last rung (or no rung measured): on from the last two points, each dB bought at their rate
+        double[] last = points.get(points.size() - 1);
+        double slope = 1;
+        if (points.size() > 1) {
+            double[] before = points.get(points.size() - 2);
+            slope = Math.max(0.1, Math.min(1, (last[1] - before[1]) / (last[0] - before[0])));
+        }
+        mastering.gain = last[0] + (want - last[1]) / slope;
+        mastering.beyondRungs = true;
+        return mastering;
+    }
+
+    /** How many rungs of the measuring pass's ladder the gain was found from (0: none was needed or measured). */
+    public int rungsUsed() {
+        return rungsUsed;
+    }
+
+    /** Whether the target lay beyond the ladder and the gain was carried on past its last rung. */
+    public boolean beyondRungs() {
+        return beyondRungs;
     }
 
     /** Whether there is anything to master: a target, and audible audio. */

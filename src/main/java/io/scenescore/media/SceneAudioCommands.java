@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one FFmpeg run that turns what a music source made into a scene's stored segment: the pieces, each with
- * its repeated window cut off, played in turn, then cut or padded to exactly the scene's length, as FLAC,
- * 44.1 kHz, 16-bit stereo.
+ * The FFmpeg run that turns what a music source made into a scene's stored segment when {@link PcmSceneFit} cannot
+ * (pieces that are not 16-bit PCM WAVs of one format): the pieces, each with its repeated window cut off, played in
+ * turn, then cut or padded to exactly the scene's length, as a 16-bit PCM WAV, 44.1 kHz stereo.
  */
 public final class SceneAudioCommands {
 
@@ -37,7 +37,7 @@ public final class SceneAudioCommands {
             graph.append("concat=n=").append(raw.pieces().size()).append(":v=0:a=1[raw];");
         }
         graph.append("[raw]apad=whole_len=").append(samples).append(",atrim=end_sample=").append(samples).append("[segment]");
-        args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[segment]", "-c:a", "flac", out.toString()));
+        args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[segment]", "-c:a", "pcm_s16le", "-f", "wav", out.toString()));
         return args;
     }
 

@@ -24,6 +24,7 @@ public final class ReplicateChains {
     private final MusicGenRequests requests;
     private final ReplicateAnswers answers = new ReplicateAnswers();
     private final SceneAudioCommands cuts = new SceneAudioCommands();
+    private final io.scenescore.media.PcmSceneFit pcmCuts = new io.scenescore.media.PcmSceneFit();
 
     public ReplicateChains(ContinuationPlanner planner, int windowSeconds, PollSchedule schedule, MusicGenRequests requests) {
         this.planner = planner;
@@ -70,6 +71,14 @@ public final class ReplicateChains {
     public void continueWindow(SceneChain chain) throws IOException {
         // mono 16-bit 32 kHz WAV keeps 2 s at 171 kB of base64, under Replicate's 256 kB advice
         chain.continueFrom("data:audio/wav;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(chain.windowFile())));
+    }
+
+    /**
+     * Cuts the restored previous piece's last seconds into the chain's window file on its PCM, in Java; false when the
+     * piece is not a WAV at MusicGen's rate (a FLAC stored by an earlier version) and FFmpeg has to ({@link #windowCommand}).
+     */
+    public boolean cutWindow(SceneChain chain) throws IOException {
+        return pcmCuts.window(chain.continued().file(), chain.windowSeconds(), chain.windowFile());
     }
 
     /** The FFmpeg run that cuts the restored previous piece's last seconds into the chain's window file. */

@@ -19,6 +19,7 @@ public final class Run {
     private volatile String stage = "generating";
     private volatile Soundtrack soundtrack;
     private volatile io.scenescore.media.MasteringGain mastering;
+    private volatile List<Double> limiterRungs = List.of();
     private volatile VideoMix videoMix;
     private volatile Integer version;
 
@@ -85,6 +86,15 @@ public final class Run {
 
     public void masterWith(io.scenescore.media.MasteringGain gain) {
         this.mastering = gain;
+    }
+
+    /** The ceilings (dBFS) the join tries the limiter at, to find the mastering gain in the same pass. */
+    public List<Double> limiterRungs() {
+        return limiterRungs;
+    }
+
+    public void tryLimiterAt(List<Double> rungs) {
+        this.limiterRungs = List.copyOf(rungs);
     }
 
     public Soundtrack soundtrack() {

@@ -30,8 +30,13 @@ public record RunPlan(String jobId, List<Scene> scenes, AudioParams params, Stri
         return scene.duration() + (overlapsNext ? params.fadeDuration() : 0);
     }
 
-    /** Where scene {@code index}'s stored segment is kept while the run needs it. */
+    /** Where scene {@code index}'s stored segment (a 16-bit PCM WAV) is kept while the run needs it. */
     public Path segmentFile(int index) {
+        return workDir.resolve(String.format("scene-%03d.wav", index));
+    }
+
+    /** Where a segment an earlier version stored as FLAC (before segments were cut on PCM) is kept. */
+    public Path flacSegmentFile(int index) {
         return workDir.resolve(String.format("scene-%03d.flac", index));
     }
 

@@ -69,7 +69,9 @@ public final class RunPlanner {
     public void restore(Run run, Map<String, Object> row, byte[] audio) throws IOException {
         RunPlan plan = run.plan();
         int index = ((Number) row.get("scene_index")).intValue();
-        Path file = plan.segmentFile(index);
+        // a WAV, or a FLAC stored before segments were cut on PCM: FFmpeg reads either
+        boolean flac = audio.length >= 4 && audio[0] == 'f' && audio[1] == 'L' && audio[2] == 'a' && audio[3] == 'C';
+        Path file = flac ? plan.flacSegmentFile(index) : plan.segmentFile(index);
         Files.write(file, audio);
         Object context = row.get("musical_context");
         Number continuationSeconds = (Number) row.get("continuation_seconds");

@@ -183,7 +183,7 @@ public final class SceneWork {
         return interruptedPredictionIndex != null && interruptedPredictionIndex == index ? interruptedPredictionId : null;
     }
 
-    /** The stored segment's bytes (FLAC), once cut. */
+    /** The stored segment's bytes (a 16-bit PCM WAV), once cut. */
     public byte[] audio() throws IOException {
         return Files.readAllBytes(segmentFile);
     }

@@ -17,6 +17,7 @@ import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.LoudnessCommands;
 import io.scenescore.media.MixCommands;
 import io.scenescore.media.MuxCommand;
+import io.scenescore.media.PcmLevels;
 import io.scenescore.media.VideoFacts;
 import io.scenescore.media.WavLength;
 import io.scenescore.video.VideoFiles;
@@ -33,45 +34,39 @@ public final class Soundtracks {
     private final MuxCommand muxes = new MuxCommand();
     private final MixCommands mixes = new MixCommands();
     private final WavLength wavLength = new WavLength();
+    private final PcmLevels levels = new PcmLevels();
 
-    /** The join into the uncompressed WAV, measuring its loudness too when the run has a target. */
-    public List<String> joinCommand(Run run) {
+    /**
+     * The join into the uncompressed WAV, measuring its loudness too when the run has a target: as it is, and through
+     * the limiter at the rungs where the segments' levels say the gain may need it.
+     */
+    public List<String> joinCommand(Run run) throws IOException {
         RunPlan plan = run.plan();
         AudioParams params = plan.params();
         ScoreSheet sheet = run.sheet();
-        return joins.joinCommand(sheet.files(), sheet.durations(), params.fadeDuration(), params.transition(),
-                plan.joinedFile(), params.loudnessTarget().applies() ? LoudnessCommands.measureFilter() : null);
+        List<String> measures = List.of();
+        if (params.loudnessTarget().applies()) {
+            run.tryLimiterAt(loudness.rungs(params.loudnessTarget(), levels.of(sheet.files())));
+            measures = loudness.joinMeasures(run.limiterRungs());
+        }
+        return joins.joinAndMeasureCommand(sheet.files(), sheet.durations(), params.fadeDuration(), params.transition(),
+                plan.joinedFile(), measures);
     }
 
-    /** What the join measured: the gain the run is mastered with starts from it. */
+    /** What the join measured: the gain the run is mastered with, found from it without another pass. */
     public void joinMeasured(Run run, FfmpegOutcome.Finished join) {
-        run.masterWith(loudness.gain(run.params().loudnessTarget(), loudness.parse(join.stderr())));
+        run.masterWith(loudness.gain(run.params().loudnessTarget(), loudness.parseAll(join.stderr()), run.limiterRungs()));
     }
 
-    /** A try of the mastering gain through the limiter, measured (no encode). */
-    public List<String> trialCommand(Run run) {
-        return loudness.trialCommand(run.plan().joinedFile(), run.mastering());
-    }
-
-    /** What a try measured: the gain is adjusted by what is missing. */
-    public void tried(Run run, FfmpegOutcome.Finished trial) {
-        run.mastering().tried(loudness.parse(trial.stderr()));
-    }
-
-    /** The one lossy encode (or the WAV written), mastered to the run's loudness target. */
+    /** The one lossy encode (or the WAV written), mastered to the run's loudness target, measuring what it encodes. */
     public List<String> encodeCommand(Run run) {
         RunPlan plan = run.plan();
-        return loudness.encodeCommand(plan.joinedFile(), run.mastering(), plan.params().outputFormat(), plan.soundtrackFile());
-    }
-
-    /** Measures the delivered file, for the status document. */
-    public List<String> measureCommand(Run run) {
-        return loudness.measureCommand(run.plan().soundtrackFile());
+        return loudness.encodeCommand(plan.joinedFile(), run.mastering(), plan.params().outputFormat(), plan.soundtrackFile(), true);
     }
 
     /**
      * The soundtrack as stored: its length is the joined WAV's, sample-exact, where an MP3's frames round it up;
-     * its loudness is what {@code measured} found in the delivered file.
+     * its loudness is what the encode's own meter ({@code measured}) found in what it encoded.
      */
     public Soundtrack joined(Run run, FfmpegOutcome.Finished measured) throws IOException, NoSuchAlgorithmException {
         RunPlan plan = run.plan();

@@ -53,6 +53,22 @@ class FadeFilterGraphTest {
         assertThat(graph.split("afade=t=out", -1)).hasSize(4);
     }
 
+    /** Every piece brought to 44.1 kHz 16-bit stereo first: segments are stored at their source's rate. */
+    private static final String FORMATTED_2 = "[0:a]aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[f0];"
+            + "[1:a]aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[f1];";
+    private static final String FORMATTED_3 = FORMATTED_2 + "[2:a]aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[f2];";
+
+    @Test
+    void aJoinWithSeveralMeasuresSplitsTheJoinedAudioOncePerMeasure() {
+        List<String> args = join.joinAndMeasureCommand(List.of(Path.of("a.wav"), Path.of("b.wav")), List.of(2.0, 2.0), 0.5, "fade",
+                Path.of("/w/joined.wav"), List.of("ebur128", "volume=2,ebur128"));
+
+        assertThat(args.get(args.indexOf("-filter_complex") + 1)).endsWith(
+                ";[joined]asplit=3[wav][measure0][measure1];[measure0]ebur128[measured0];[measure1]volume=2,ebur128[measured1]");
+        assertThat(args).containsSequence("-map", "[wav]", "-c:a", "pcm_s16le", "/w/joined.wav",
+                "-map", "[measured0]", "-f", "null", "-", "-map", "[measured1]", "-f", "null", "-");
+    }
+
     @Test
     void aWavRunJoinsThePiecesInOrderIntoPcmWavOnly() {
         List<Path> pieces = List.of(Path.of("/w/scene-000.flac"), Path.of("/w/scene-001.flac"), Path.of("/w/scene-002.flac"));
@@ -61,8 +77,9 @@ class FadeFilterGraphTest {
         List<String> args = join.joinCommand(pieces, durations, 1.0, "fade", Path.of("/w/joined.wav"), null);
 
         assertThat(args).containsSequence("-i", "file:/w/scene-000.flac", "-protocol_whitelist", "file", "-i", "file:/w/scene-001.flac",
-                "-protocol_whitelist", "file", "-i", "file:/w/scene-002.flac", "-filter_complex", FadeFilterGraph.graph(durations, 1.0), "-map", "[joined]", "-c:a", "pcm_s16le",
-                "/w/joined.wav");
+                "-protocol_whitelist", "file", "-i", "file:/w/scene-002.flac", "-filter_complex", FORMATTED_3
+                + FadeFilterGraph.graph(durations, 1.0).replace("[0:a]", "[f0]").replace("[1:a]", "[f1]").replace("[2:a]", "[f2]"),
+                "-map", "[joined]", "-c:a", "pcm_s16le", "/w/joined.wav");
         assertThat(args).endsWith("/w/joined.wav");
         assertThat(args).filteredOn("-i"::equals).hasSize(3);
         assertThat(args).doesNotContain("libmp3lame", "-f");
@@ -76,7 +93,8 @@ class FadeFilterGraphTest {
                 Path.of("/w/joined.wav"), "loudnorm=print_format=json");
 
         assertThat(args).containsSequence("-filter_complex",
-                FadeFilterGraph.graph(durations, 1.0) + ";[joined]asplit=2[wav][measure];[measure]loudnorm=print_format=json[measured]",
+                FORMATTED_2 + FadeFilterGraph.graph(durations, 1.0).replace("[0:a]", "[f0]").replace("[1:a]", "[f1]")
+                + ";[joined]asplit=2[wav][measure];[measure]loudnorm=print_format=json[measured]",
                 "-map", "[wav]", "-c:a", "pcm_s16le", "/w/joined.wav", "-map", "[measured]", "-f", "null", "-");
         // loudnorm reports at info level
         assertThat(args).containsSequence("-loglevel", "info");
@@ -89,7 +107,7 @@ class FadeFilterGraphTest {
         assertThat(FadeFilterGraph.crossfadeGraph(1, 1.5)).isEqualTo("[0:a]anull[p0];[p0]concat=n=1:v=0:a=1[joined]");
         assertThat(FadeFilterGraph.crossfadeGraph(2, 0)).doesNotContain("acrossfade");
         assertThat(join.joinCommand(List.of(Path.of("a.flac"), Path.of("b.flac")), List.of(2.0, 2.0), 0.5, "crossfade",
-                Path.of("j.wav"), null)).contains(FadeFilterGraph.crossfadeGraph(2, 0.5));
+                Path.of("j.wav"), null)).contains(FORMATTED_2 + FadeFilterGraph.crossfadeGraph(2, 0.5).replace("[0:a]", "[f0]").replace("[1:a]", "[f1]"));
     }
 
     @Test

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import io.scenescore.media.RawAudio;
 import io.scenescore.media.SceneAudioCommands;
 
-/** A scene's segment is cut or padded to its length to the sample, at 44.1 kHz. */
+/** When FFmpeg cuts a scene's segment (pieces that are not 16-bit PCM WAVs), it is cut or padded to its length to the sample, at 44.1 kHz. */
 class SceneAudioCommandsTest {
 
     private static final Path RAW = Path.of("/w/scene-001-raw.wav");
-    private static final Path OUT = Path.of("/w/scene-001.flac");
+    private static final Path OUT = Path.of("/w/scene-001.wav");
 
     private final SceneAudioCommands commands = new SceneAudioCommands();
 
@@ -40,7 +40,7 @@ class SceneAudioCommandsTest {
         assertThat(args).containsSequence("-protocol_whitelist", "file", "-i", "file:" + RAW);
         assertThat(filter(args)).isEqualTo("[0:a]aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[c0];"
                 + "[c0]concat=n=1:v=0:a=1[raw];[raw]apad=whole_len=314144,atrim=end_sample=314144[segment]");
-        assertThat(args).containsSequence("-map", "[segment]", "-c:a", "flac", OUT.toString());
+        assertThat(args).containsSequence("-map", "[segment]", "-c:a", "pcm_s16le", "-f", "wav", OUT.toString());
         assertThat(args).endsWith(OUT.toString());
     }
 
