@@ -85,7 +85,9 @@ public class LoadBench {
                 double database0 = databaseCpuSeconds();
                 double bench0 = benchCpuSeconds();
                 start = System.nanoTime();
-                long failed = awaitAll(base, post(base, body, runs));
+                java.time.Instant posted = java.time.Instant.now();
+                List<String> batch = post(base, body, runs);
+                long failed = awaitAll(base, batch);
                 double wall = (System.nanoTime() - start) / 1e9;
                 double[] cpu2 = cpu(service.pid());
                 double serviceCpu = cpu2[0] - cpu1[0];
@@ -96,6 +98,7 @@ public class LoadBench {
                 System.out.printf("CPU per run: %.3f s (service %.3f, FFmpeg %.3f); PostgreSQL %.3f, fake Replicate and this client %.3f%n",
                         (serviceCpu + ffmpegCpu) / runs, serviceCpu / runs, ffmpegCpu / runs,
                         (databaseCpuSeconds() - database0) / runs, (benchCpuSeconds() - bench0) / runs);
+                phases(base, replicate, batch, posted);
                 System.out.printf("service peak resident memory (VmHWM): %d MB; JVM options: %s%n",
                         status(service.pid(), "VmHWM:") / 1024, jvmOptions(service.pid()));
             } finally {
@@ -103,6 +106,40 @@ public class LoadBench {
                 service.waitFor();
             }
         }
+    }
+
+    /**
+     * Where the time of the batch went, as medians and maxima over its runs: from the post to the first prediction's
+     * creation, through the predictions (first created to last completed, as the fake saw them), and from the last
+     * prediction's completion to the run's end (its status's updated_at): the cut, join, encode and store.
+     */
+    static void phases(String base, FakeReplicate replicate, List<String> jobs, java.time.Instant posted) throws Exception {
+        List<Double> start = new ArrayList<>();
+        List<Double> generating = new ArrayList<>();
+        List<Double> ending = new ArrayList<>();
+        for (String job : jobs) {
+            JsonNode status = JSON.readTree(get(base + "/api/v3/audio/status/" + job).body());
+            java.time.Instant first = null;
+            java.time.Instant last = null;
+            for (JsonNode scene : status.at("/progress/scenes")) {
+                JsonNode p = replicate.prediction(scene.path("prediction_id").asText()).orElseThrow();
+                java.time.Instant created = java.time.Instant.parse(p.path("created_at").asText());
+                java.time.Instant completed = java.time.Instant.parse(p.path("completed_at").asText());
+                first = first == null || created.isBefore(first) ? created : first;
+                last = last == null || completed.isAfter(last) ? completed : last;
+            }
+            java.time.Instant end = java.time.OffsetDateTime.parse(status.path("updated_at").asText()).toInstant();
+            start.add(Duration.between(posted, first).toMillis() / 1000.0);
+            generating.add(Duration.between(first, last).toMillis() / 1000.0);
+            ending.add(Duration.between(last, end).toMillis() / 1000.0);
+        }
+        System.out.printf("per run, median / max: post to first create %s, predictions %s, last prediction to the run's end %s%n",
+                spread(start), spread(generating), spread(ending));
+    }
+
+    static String spread(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return String.format("%.1f / %.1f s", sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
     }
 
     /** Posts n runs at once; returns their job ids. */
