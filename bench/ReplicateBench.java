@@ -47,9 +47,15 @@ public class ReplicateBench {
             AtomicLong execNanos = new AtomicLong();
             AtomicInteger execCount = new AtomicInteger();
             List<Instant[]> execs = new CopyOnWriteArrayList<>();
+            // every call to an endpoint (SQL, HTTP, direct: routes...), to show what fills the gaps between predictions
+            List<Send> sends = new CopyOnWriteArrayList<>();
             service.camelContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
                 @Override
                 public void notify(CamelEvent event) {
+                    if (event instanceof CamelEvent.ExchangeSentEvent sent) {
+                        Instant end = Instant.now();
+                        sends.add(new Send(sent.getEndpoint().getEndpointKey(), end.minusMillis(sent.getTimeTaken()), end));
+                    }
                     if (event instanceof CamelEvent.ExchangeSentEvent sent && sent.getEndpoint().getEndpointUri().startsWith("exec:")) {
                         execNanos.addAndGet(sent.getTimeTaken() * 1_000_000);
                         execCount.incrementAndGet();
@@ -81,6 +87,7 @@ public class ReplicateBench {
                 double ffmpegCpu = childCpuSeconds() - childCpuBefore;
                 // from each prediction finishing to the next scene's being created, as the fake saw them
                 List<Double> gaps = new ArrayList<>();
+                List<String> filled = new ArrayList<>();
                 Instant lastFinished = null;
                 Instant allFinished = Instant.MIN;
                 for (JsonNode scene : end.at("/progress/scenes")) {
@@ -88,6 +95,7 @@ public class ReplicateBench {
                     Instant created = Instant.parse(p.path("created_at").asText());
                     if (lastFinished != null) {
                         gaps.add(Duration.between(lastFinished, created).toNanos() / 1e6);
+                        filled.add(filling(sends, lastFinished, created));
                     }
                     lastFinished = Instant.parse(p.path("completed_at").asText());
                     allFinished = lastFinished.isAfter(allFinished) ? lastFinished : allFinished;
@@ -102,9 +110,27 @@ public class ReplicateBench {
                         + " ffmpeg processes %d using %.2f CPU-s%n",
                         round == 0 ? "warm-up" : "round " + round, status, wall, wall / latencySum, ffmpeg, joinFfmpeg,
                         wall / (latencySum + joinFfmpeg), median, execCount.get(), ffmpegCpu);
+                if (round == rounds) {
+                    System.out.println("calls that ended between a prediction's completion and the next create (ms after the completion: ended, took):");
+                    filled.forEach(line -> System.out.println("  " + line));
+                }
+                sends.clear();
             }
             service.close();
         }
+    }
+
+    record Send(String endpoint, Instant start, Instant end) {
+    }
+
+    /** The calls that ended between {@code from} and {@code to}, by when they ended after {@code from} and how long they took. */
+    static String filling(List<Send> sends, Instant from, Instant to) {
+        StringBuilder line = new StringBuilder(String.format("gap %.0f ms:", Duration.between(from, to).toNanos() / 1e6));
+        sends.stream().filter(c -> c.end().isAfter(from) && !c.end().isAfter(to.plusMillis(5)))
+                .sorted(java.util.Comparator.comparing(Send::end))
+                .forEach(c -> line.append(String.format(" %s (%d, %d)", c.endpoint().replaceAll("\\?.*", "").replace("sql://classpath:sql/", "sql:"),
+                        Duration.between(from, c.end()).toMillis(), Duration.between(c.start(), c.end()).toMillis())));
+        return line.toString();
     }
 
     /**

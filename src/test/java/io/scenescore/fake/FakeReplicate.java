@@ -144,6 +144,13 @@ public final class FakeReplicate implements AutoCloseable {
     }
 
     /** Starts a fake on 127.0.0.1 on a free port that accepts {@code token}. */
+    static {
+        // answers leave at once, as Replicate's do: without TCP_NODELAY the JDK's server sends an answer's headers
+        // and body in two writes, and Nagle's algorithm holds the second until the client's delayed ACK (40 ms on
+        // Linux). Read once, when the JDK's HTTP server is first used in this JVM.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public static FakeReplicate start(String token) {
         try {
             return new FakeReplicate(token);

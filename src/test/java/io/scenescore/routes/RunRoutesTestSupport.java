@@ -207,8 +207,7 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         });
         advise("hold-run", a -> a.weaveById("renew-lease").replace().setVariable("answer", a.constant(false)));
         advise("score-scene", a -> {
-            a.weaveById("find-interrupted-scene").replace().setVariable("answer", a.constant(null));
-            a.weaveById("mark-scene-running").replace().to("mock:scene-running");
+            a.weaveById("mark-scene-running").replace().to("mock:scene-running").setVariable("answer", a.constant(null));
         });
         advise("cut-and-store-scene", a -> {
             a.weaveById("fit-segment").replace().to("mock:fit");
