@@ -100,52 +100,25 @@ public final class PcmSceneFit {
      * anything else. A data size that runs past the end of the file (a WAV written to a pipe) is cut to the file.
      */
     static PcmWav read(Path file) throws IOException {
-        long fileSize = Files.size(file);
-        try (InputStream in = Files.newInputStream(file)) {
-            ByteBuffer riff = ByteBuffer.wrap(in.readNBytes(12)).order(ByteOrder.LITTLE_ENDIAN);
-            if (riff.limit() < 12 || riff.getInt(0) != 0x46464952 || riff.getInt(8) != 0x45564157) {
-                return null;
-            }
-            long at = 12;
-            Integer rate = null;
-            int channels = 0;
-            while (true) {
-                ByteBuffer chunk = ByteBuffer.wrap(in.readNBytes(8)).order(ByteOrder.LITTLE_ENDIAN);
-                if (chunk.limit() < 8) {
-                    return null;
-                }
-                at += 8;
-                int id = chunk.getInt(0);
-                long size = Integer.toUnsignedLong(chunk.getInt(4));
-                if (id == 0x20746d66) { // "fmt "
-                    ByteBuffer fmt = ByteBuffer.wrap(in.readNBytes((int) size)).order(ByteOrder.LITTLE_ENDIAN);
-                    if (fmt.limit() < 16) {
-                        return null;
-                    }
-                    int tag = Short.toUnsignedInt(fmt.getShort(0));
-                    boolean pcm = tag == 1 || (tag == 0xFFFE && fmt.limit() >= 26 && fmt.getShort(24) == 1);
-                    if (!pcm || fmt.getShort(14) != 16) {
-                        return null;
-                    }
-                    channels = Short.toUnsignedInt(fmt.getShort(2));
-                    rate = fmt.getInt(4);
-                    at += size;
-                    if ((size & 1) == 1) {
-                        in.skipNBytes(1);
-                        at++;
-                    }
-                } else if (id == 0x61746164) { // "data"
-                    if (rate == null || rate <= 0 || channels <= 0) {
-                        return null;
-                    }
-                    long bytes = Math.min(size, fileSize - at);
-                    return new PcmWav(rate, channels, at, bytes - bytes % (channels * 2L));
-                } else {
-                    in.skipNBytes(size + (size & 1));
-                    at += size + (size & 1);
-                }
-            }
+        WavLength.Header header;
+        try {
+            header = WavLength.header(file);
+        } catch (MediaToolFailure notWav) {
+            return null;
         }
+        ByteBuffer fmt = header.fmt();
+        if (fmt == null || fmt.limit() < 16) {
+            return null;
+        }
+        int tag = Short.toUnsignedInt(fmt.getShort(0));
+        boolean pcm = tag == 1 || (tag == 0xFFFE && fmt.limit() >= 26 && fmt.getShort(24) == 1);
+        int channels = Short.toUnsignedInt(fmt.getShort(2));
+        int rate = fmt.getInt(4);
+        if (!pcm || fmt.getShort(14) != 16 || rate <= 0 || channels <= 0) {
+            return null;
+        }
+        long bytes = Math.min(header.dataSize(), Files.size(file) - header.dataOffset());
+        return new PcmWav(rate, channels, header.dataOffset(), bytes - bytes % (channels * 2L));
     }
 
     /** The rate of a continuation window: MusicGen's own. */
