@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 
 import io.scenescore.fake.FakeReplicate;
+import io.scenescore.support.ProcessCpu;
 import io.scenescore.support.TestDatabase;
 
 /**
@@ -74,22 +75,22 @@ public class LoadBench {
                 awaitAll(base, post(base, body, Math.min(20, runs)));
                 System.out.printf("warm-up: %d runs at once in %.1f s%n", Math.min(20, runs), (System.nanoTime() - warm) / 1e9);
 
-                double[] cpu0 = cpu(service.pid());
+                double[] cpu0 = ProcessCpu.ownAndChildren(String.valueOf(service.pid()));
                 long start = System.nanoTime();
                 awaitAll(base, List.of(generate(base, body).join()));
                 double alone = (System.nanoTime() - start) / 1e9;
-                double[] cpu1 = cpu(service.pid());
+                double[] cpu1 = ProcessCpu.ownAndChildren(String.valueOf(service.pid()));
                 System.out.printf("one run alone: %.2f s, CPU %.2f s (service %.2f, FFmpeg %.2f)%n", alone,
                         cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1], cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
 
-                double database0 = databaseCpuSeconds();
-                double bench0 = benchCpuSeconds();
+                double database0 = ProcessCpu.postgres();
+                double bench0 = ProcessCpu.thisJvm();
                 start = System.nanoTime();
                 java.time.Instant posted = java.time.Instant.now();
                 List<String> batch = post(base, body, runs);
                 long failed = awaitAll(base, batch);
                 double wall = (System.nanoTime() - start) / 1e9;
-                double[] cpu2 = cpu(service.pid());
+                double[] cpu2 = ProcessCpu.ownAndChildren(String.valueOf(service.pid()));
                 double serviceCpu = cpu2[0] - cpu1[0];
                 double ffmpegCpu = cpu2[1] - cpu1[1];
                 double floor = Math.max(alone, (serviceCpu + ffmpegCpu) / cores);
@@ -97,7 +98,7 @@ public class LoadBench {
                         runs, wall, failed, floor, wall / floor);
                 System.out.printf("CPU per run: %.3f s (service %.3f, FFmpeg %.3f); PostgreSQL %.3f, fake Replicate and this client %.3f%n",
                         (serviceCpu + ffmpegCpu) / runs, serviceCpu / runs, ffmpegCpu / runs,
-                        (databaseCpuSeconds() - database0) / runs, (benchCpuSeconds() - bench0) / runs);
+                        (ProcessCpu.postgres() - database0) / runs, (ProcessCpu.thisJvm() - bench0) / runs);
                 phases(base, replicate, batch, posted);
                 System.out.printf("service peak resident memory (VmHWM): %d MB; JVM options: %s%n",
                         status(service.pid(), "VmHWM:") / 1024, jvmOptions(service.pid()));
@@ -188,13 +189,6 @@ public class LoadBench {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The process's own CPU seconds and its waited-for children's (FFmpeg), from /proc. */
-    static double[] cpu(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return new double[] {(Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0};
-    }
-
     static long status(long pid, String field) throws Exception {
         return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream().filter(l -> l.startsWith(field))
                 .map(l -> l.replaceAll("[^0-9]", "")).mapToLong(Long::parseLong).findFirst().orElse(-1);
@@ -203,29 +197,5 @@ public class LoadBench {
     static String jvmOptions(long pid) throws Exception {
         String[] cmd = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline")).split("\0");
         return String.join(" ", java.util.Arrays.stream(cmd).filter(a -> a.startsWith("-X")).toList());
-    }
-
-    static double benchCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
-    }
-
-    /** The CPU time of every process named postgres on this machine, from /proc. */
-    static double databaseCpuSeconds() throws Exception {
-        double ticks = 0;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path dir : (Iterable<Path>) procs::iterator) {
-                try {
-                    String stat = Files.readString(dir.resolve("stat"));
-                    if (stat.contains("(postgres)")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // not a process, or it ended meanwhile
-                }
-            }
-        }
-        return ticks / 100.0;
     }
 }

@@ -16,6 +16,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 import io.scenescore.fake.FakeReplicate;
+import io.scenescore.support.ProcessCpu;
 import io.scenescore.support.RunningService;
 import io.scenescore.support.TestDatabase;
 
@@ -77,14 +78,14 @@ public class ReplicateBench {
                 execNanos.set(0);
                 execCount.set(0);
                 execs.clear();
-                double childCpuBefore = childCpuSeconds();
+                double childCpuBefore = ProcessCpu.ownAndChildren("self")[1];
                 long start = System.nanoTime();
                 String jobId = service.generate(body);
                 JsonNode end = service.awaitEnd(jobId, Duration.ofMinutes(10));
                 String status = end.path("status").asText();
                 double wall = (System.nanoTime() - start) / 1e9;
                 double ffmpeg = execNanos.get() / 1e9;
-                double ffmpegCpu = childCpuSeconds() - childCpuBefore;
+                double ffmpegCpu = ProcessCpu.ownAndChildren("self")[1] - childCpuBefore;
                 // from each prediction finishing to the next scene's being created, as the fake saw them
                 List<Double> gaps = new ArrayList<>();
                 List<String> filled = new ArrayList<>();
@@ -131,16 +132,5 @@ public class ReplicateBench {
                 .forEach(c -> line.append(String.format(" %s (%d, %d)", c.endpoint().replaceAll("\\?.*", "").replace("sql://classpath:sql/", "sql:"),
                         Duration.between(from, c.end()).toMillis(), Duration.between(c.start(), c.end()).toMillis())));
         return line.toString();
-    }
-
-    /**
-     * CPU seconds (user + system) of this JVM's children that have ended and been waited for: fields cutime and
-     * cstime of /proc/self/stat, in clock ticks (100 a second on Linux).
-     */
-    static double childCpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // after "pid (comm) ", field 3 (state) is at 0: cutime (16) and cstime (17) are at 13 and 14
-        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 
 import io.scenescore.fake.FakeReplicate;
+import io.scenescore.support.ProcessCpu;
 import io.scenescore.support.RunningService;
 import io.scenescore.support.TestDatabase;
 
@@ -61,13 +62,13 @@ public class StatusBench {
             command.addAll(List.of("-H", "If-None-Match: " + etag));
         }
         command.add(url);
-        double serviceBefore = serviceCpuSeconds();
-        double databaseBefore = databaseCpuSeconds();
+        double serviceBefore = ProcessCpu.thisJvm();
+        double databaseBefore = ProcessCpu.postgres();
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes());
         wrk.waitFor();
-        double service = serviceCpuSeconds() - serviceBefore;
-        double database = databaseCpuSeconds() - databaseBefore;
+        double service = ProcessCpu.thisJvm() - serviceBefore;
+        double database = ProcessCpu.postgres() - databaseBefore;
         if (!report) {
             return "";
         }
@@ -81,32 +82,6 @@ public class StatusBench {
         String cpu = String.format(", CPU per request: service %.0f µs, PostgreSQL %.0f µs",
                 service * 1e6 / Math.max(1, requests), database * 1e6 / Math.max(1, requests));
         return rps + cpu + ", p50 " + p50.replace("50%", "").trim() + ", p99 " + p99.replace("99%", "").trim() + errors + socket;
-    }
-
-    /** This JVM's CPU time (the service runs in it). */
-    static double serviceCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
-    }
-
-    /** The CPU time of every process named postgres on this machine (the server and its backends), from /proc. */
-    static double databaseCpuSeconds() throws Exception {
-        double ticks = 0;
-        try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-            for (var dir : (Iterable<java.nio.file.Path>) procs::iterator) {
-                try {
-                    String stat = java.nio.file.Files.readString(dir.resolve("stat"));
-                    if (!stat.contains("(postgres)")) {
-                        continue;
-                    }
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // not a process, or it ended meanwhile
-                }
-            }
-        }
-        return ticks / 100.0;
     }
 
     static String line(String out, String start) {
