@@ -1,11 +1,13 @@
 package io.scenescore;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 
@@ -52,6 +54,8 @@ public class ReplicateConfiguration implements CamelConfiguration {
     private int breakerFailures;
     @PropertyInject("scenescore.replicate.breaker.open-seconds")
     private int breakerOpenSeconds;
+    @PropertyInject("scenescore.concurrent-runs")
+    private int concurrentRuns;
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
@@ -72,7 +76,21 @@ public class ReplicateConfiguration implements CamelConfiguration {
                 HealthCheckRegistry.get(context).register(health);
             }
         });
+        for (String scheme : List.of("http", "https")) {
+            holdConnectionsForEveryRun(camelContext.getComponent(scheme, HttpComponent.class));
+        }
         registry.bind("replicateRetryDelay", new ReplicateRetryDelay());
         registry.bind("replicateRetries", new ReplicateRetries(maxRetries, downloadRetries));
+    }
+
+    /**
+     * A create with Prefer: wait holds its connection for the whole prediction, and a scene's output is downloaded
+     * beside the next scene's prediction: two connections to Replicate per run an instance executes at once. With
+     * the client's default (20 per host) runs past the tenth queued for a connection, a whole prediction each.
+     */
+    private void holdConnectionsForEveryRun(HttpComponent http) {
+        int perHost = Math.max(http.getConnectionsPerRoute(), 2 * concurrentRuns);
+        http.setConnectionsPerRoute(perHost);
+        http.setMaxTotalConnections(Math.max(http.getMaxTotalConnections(), perHost + 20));
     }
 }
