@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.component.http.HttpComponent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,6 +56,19 @@ class ManyRunsIT {
     }).withFakeReplicate("r8_many_runs");
     static FakeReplicate replicate;
     static RunningService service;
+
+    @Test
+    void replicatesHttpsAddressGetsTheSameClientSettingsAsTheFakesHttp() {
+        // Camel configures the http and https components apart: camel.component.http.* alone left https on defaults
+        for (String scheme : List.of("http", "https")) {
+            HttpComponent client = service.camelContext().getComponent(scheme, HttpComponent.class);
+            assertThat(client.isAutomaticRetriesDisabled()).as(scheme).isTrue();
+            assertThat(client.getConnectTimeout()).as(scheme).isEqualTo(10_000);
+            assertThat(client.getResponseTimeout()).as(scheme).isEqualTo(90_000);
+            assertThat(client.getConnectionsPerRoute()).as(scheme).isEqualTo(2 * RUNS);
+            assertThat(client.getMaxTotalConnections()).as(scheme).isGreaterThanOrEqualTo(2 * RUNS);
+        }
+    }
 
     @Test
     void everyRunsPredictionIsMadeAtOnceAndTheirJoinsTakeTurnsAtFfmpeg() throws Exception {
