@@ -1,15 +1,26 @@
--- Marks the scene running, and answers what an interrupted attempt left in its row (status running): the prediction
--- it was waiting for, if any. No row when no attempt was interrupted. One round trip between two predictions, not two.
-WITH interrupted AS (
+-- Holds on to the run and marks the scene running, in one round trip between two predictions. Renews the run's lease
+-- at its stage and tells whether a cancel was asked for (no row back: this instance no longer holds the run, as
+-- renew-lease.sql); only while it holds the run and no cancel was asked for, marks the scene running and tells what
+-- an interrupted attempt left in its row (status running): the prediction it was waiting for, if any.
+WITH held AS (
+    UPDATE jobs SET stage = :#${exchangeProperty.run.stage}, updated_at = now(),
+        note = coalesce(:#${exchangeProperty.databaseWait.note()}, note),
+        lease_expires_at = now() + make_interval(secs => CAST(:#${exchangeProperty.run.leaseSeconds} AS double precision))
+    WHERE id = CAST(:#${exchangeProperty.run.jobId} AS uuid) AND lease_owner = :#${exchangeProperty.run.instanceId} AND status = 'running'
+    RETURNING cancel_requested
+), interrupted AS (
     SELECT prediction_id, prediction_index FROM scene_segments
     WHERE job_id = CAST(:#${exchangeProperty.run.jobId} AS uuid) AND scene_index = :#${body.index}
       AND status = 'running'
 ), marked AS (
     INSERT INTO scene_segments (job_id, scene_index, status, source, duration_seconds)
-    VALUES (CAST(:#${exchangeProperty.run.jobId} AS uuid), :#${body.index}, 'running', :#${exchangeProperty.run.provider}, :#${body.scene.duration})
+    SELECT CAST(:#${exchangeProperty.run.jobId} AS uuid), :#${body.index}, 'running', :#${exchangeProperty.run.provider}, :#${body.scene.duration}
+    FROM held WHERE NOT held.cancel_requested
     ON CONFLICT (job_id, scene_index) DO UPDATE
     SET status = 'running', source = EXCLUDED.source, error = NULL, updated_at = now()
     RETURNING scene_index
 )
--- the CTEs see the row as it was before this statement; marked is joined so that the insert is part of the answer
-SELECT i.prediction_id, i.prediction_index FROM interrupted i JOIN marked m ON true
+-- the CTEs see the rows as they were before this statement; marked is joined so that the insert is part of the answer
+SELECT h.cancel_requested, (m.scene_index IS NOT NULL AND EXISTS (SELECT 1 FROM interrupted)) AS interrupted,
+       i.prediction_id, i.prediction_index
+FROM held h LEFT JOIN marked m ON true LEFT JOIN interrupted i ON m.scene_index IS NOT NULL

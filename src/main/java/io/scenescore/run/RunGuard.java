@@ -1,5 +1,7 @@
 package io.scenescore.run;
 
+import java.util.Map;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
@@ -59,13 +61,21 @@ public final class RunGuard {
         return run.sheet().nextStoreCheckMs();
     }
 
-    /** @param cancelRequested the renewal's answer: null when no row was renewed */
-    public void check(String jobId, Boolean cancelRequested) {
+    /**
+     * Goes on with the run, or stops it: canceled, no longer held by this instance, or one of its scenes failed to be
+     * stored beside the generation.
+     *
+     * @param renewal what renewing the run's lease answered: its cancel_requested (renew-lease.sql), or the row with it
+     *                (mark-scene-running.sql); null when no row was renewed
+     */
+    public void held(Run run, Object renewal) throws Exception {
+        Object cancelRequested = renewal instanceof Map<?, ?> row ? row.get("cancel_requested") : renewal;
         if (cancelRequested == null) {
-            throw new LeaseLost(jobId);
+            throw new LeaseLost(run.jobId());
         }
-        if (cancelRequested) {
-            throw new RunCanceled(jobId);
+        if (Boolean.TRUE.equals(cancelRequested)) {
+            throw new RunCanceled(run.jobId());
         }
+        checkStored(run);
     }
 }

@@ -161,11 +161,11 @@ public final class SceneWork {
     }
 
     /**
-     * What an interrupted attempt left of the scene (its row, status running): the prediction it was waiting
-     * for, if any. Null row: the scene was never started.
+     * What an interrupted attempt left of the scene (mark-scene-running.sql's answer: whether its row was running,
+     * and the prediction it was waiting for, if any). Null row: the run was not held, nothing is known.
      */
     public SceneWork resumedFrom(Map<String, Object> row) {
-        this.interrupted = row != null;
+        this.interrupted = row != null && Boolean.TRUE.equals(row.get("interrupted"));
         if (row != null && row.get("prediction_id") != null) {
             this.interruptedPredictionId = String.valueOf(row.get("prediction_id"));
             this.interruptedPredictionIndex = row.get("prediction_index") == null ? null : ((Number) row.get("prediction_index")).intValue();

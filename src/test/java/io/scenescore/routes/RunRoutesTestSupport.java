@@ -207,7 +207,8 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         });
         advise("hold-run", a -> a.weaveById("renew-lease").replace().setVariable("answer", a.constant(false)));
         advise("score-scene", a -> {
-            a.weaveById("mark-scene-running").replace().to("mock:scene-running").setVariable("answer", a.constant(null));
+            a.weaveById("mark-scene-running").replace().to("mock:scene-running")
+                    .setVariable("answer", a.constant(Map.of("cancel_requested", false, "interrupted", false)));
         });
         advise("cut-and-store-scene", a -> {
             a.weaveById("fit-segment").replace().to("mock:fit");
