@@ -147,7 +147,8 @@ public final class ApiSchema {
     @Schema(description = "The soundtrack")
     public record Audio(boolean available, @JsonProperty("duration_seconds") Double durationSeconds,
             @JsonProperty("size_bytes") Long sizeBytes, String format, @JsonProperty("download_url") String downloadUrl,
-            @Schema(description = "measured on the delivered soundtrack (EBU R128); null until there is one") Loudness loudness,
+            @Schema(description = "the delivered soundtrack's loudness (EBU R128): the join's measure moved by the mastering "
+                    + "gain, or, when a limiter acted, measured on what was encoded; null until there is one") Loudness loudness,
             @Schema(description = "the version described (the latest); absent until there is one") Integer version,
 
             @JsonProperty("timeline_url") @Schema(description = "a PNG of the soundtrack's timeline (waveform, scenes, the video's own sound); null until there is a soundtrack") String timelineUrl) {

@@ -105,6 +105,25 @@ public final class MasteringGain {
         return applies() && joined.truePeak() + gain > ceiling();
     }
 
+    /**
+     * What the mastered audio measures, known without measuring it again when the gain alone masters it (no limiter):
+     * a gain moves the integrated loudness and the true peak by itself and leaves the range as it is. The gain is
+     * taken as the encode applies it, to the hundredth of a dB. Null when a limiter acts (the encode measures then) or
+     * nothing was mastered.
+     */
+    public LoudnessMeasure delivered() {
+        if (!applies() || limited()) {
+            return null;
+        }
+        double applied = Math.round(gain * 100) / 100.0;
+        return new LoudnessMeasure(tenth(joined.integrated() + applied), tenth(joined.truePeak() + applied), joined.range());
+    }
+
+    /** To the tenth, as the meter prints its figures. */
+    private static double tenth(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
     /** Whether another try of the gain is worth making. */
     public boolean searching() {
         return limited() && tries < MAX_TRIES && Math.abs(missing) > CLOSE_ENOUGH;

@@ -15,6 +15,7 @@ import io.scenescore.media.DuckEnvelope;
 import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.LoudnessCommands;
+import io.scenescore.media.LoudnessMeasure;
 import io.scenescore.media.MixCommands;
 import io.scenescore.media.MuxCommand;
 import io.scenescore.media.PcmLevels;
@@ -58,21 +59,27 @@ public final class Soundtracks {
         run.masterWith(loudness.gain(run.params().loudnessTarget(), loudness.parseAll(join.stderr()), run.limiterRungs()));
     }
 
-    /** The one lossy encode (or the WAV written), mastered to the run's loudness target, measuring what it encodes. */
+    /**
+     * The one lossy encode (or the WAV written), mastered to the run's loudness target; it measures what it encodes
+     * unless the gain alone masters it, when the join's measure moved by the gain says it already.
+     */
     public List<String> encodeCommand(Run run) {
         RunPlan plan = run.plan();
-        return loudness.encodeCommand(plan.joinedFile(), run.mastering(), plan.params().outputFormat(), plan.soundtrackFile(), true);
+        return loudness.encodeCommand(plan.joinedFile(), run.mastering(), plan.params().outputFormat(), plan.soundtrackFile(),
+                run.mastering().delivered() == null);
     }
 
     /**
      * The soundtrack as stored: its length is the joined WAV's, sample-exact, where an MP3's frames round it up;
-     * its loudness is what the encode's own meter ({@code measured}) found in what it encoded.
+     * its loudness is what the encode's own meter found in what it encoded ({@code encode}'s log), or, when the gain
+     * alone mastered it, the join's measure moved by the gain.
      */
-    public Soundtrack joined(Run run, FfmpegOutcome.Finished measured) throws IOException, NoSuchAlgorithmException {
+    public Soundtrack joined(Run run, FfmpegOutcome.Finished encode) throws IOException, NoSuchAlgorithmException {
         RunPlan plan = run.plan();
         Path file = plan.soundtrackFile();
+        LoudnessMeasure delivered = run.mastering().delivered();
         Soundtrack soundtrack = new Soundtrack(file, plan.params().outputFormat(), wavLength.seconds(plan.joinedFile()),
-                Files.size(file), etag(file), loudness.parse(measured.stderr()));
+                Files.size(file), etag(file), delivered != null ? delivered : loudness.parse(encode.stderr()));
         run.joined(soundtrack);
         return soundtrack;
     }

@@ -116,6 +116,20 @@ class LoudnessCommandsTest {
     }
 
     @Test
+    void whenTheGainAloneMastersItTheJoinsMeasureMovedByTheGainIsTheDeliveredFiles(@TempDir Path dir) throws Exception {
+        LoudnessMeasure delivered = masterAndMeasure(dir, Loudness.BROADCAST, "wav");
+
+        assertThat(lastGain.limited()).isFalse();
+        LoudnessMeasure known = lastGain.delivered();
+        assertThat(known.integrated()).isCloseTo(delivered.integrated(), within(0.1));
+        assertThat(known.truePeak()).isCloseTo(delivered.truePeak(), within(0.1));
+        assertThat(known.range()).isCloseTo(delivered.range(), within(0.1));
+        // so the encode does not measure again
+        assertThat(String.join(" ", loudness.encodeCommand(dir.resolve("joined.wav"), lastGain, "wav", dir.resolve("again.wav"),
+                lastGain.delivered() == null))).doesNotContain("ebur128");
+    }
+
+    @Test
     void aCustomTargetIsHonoured(@TempDir Path dir) throws Exception {
         LoudnessMeasure delivered = masterAndMeasure(dir, new Loudness("custom", -16.0, -1.5), "mp3");
 
@@ -161,6 +175,7 @@ class LoudnessCommandsTest {
         LoudnessMeasure delivered = master(in, Loudness.STREAMING, "mp3", dir.resolve("out.mp3"));
 
         assertThat(lastGain.rungsUsed()).as("the limiter's rungs measured in the join").isPositive();
+        assertThat(lastGain.delivered()).as("a limiter's loudness is measured, not reckoned").isNull();
         assertThat(delivered.integrated()).isCloseTo(-14.0, within(0.5));
         assertThat(delivered.truePeak()).isLessThanOrEqualTo(-1.0);
     }
