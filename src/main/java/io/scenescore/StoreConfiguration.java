@@ -9,6 +9,7 @@ import org.apache.camel.PropertyInject;
 
 import io.scenescore.store.Database;
 import io.scenescore.store.DatabaseRetries;
+import io.scenescore.store.MediaStore;
 
 /**
  * The data folder and PostgreSQL (or the embedded server): opened here, before any route starts, so that an
@@ -38,6 +39,8 @@ public class StoreConfiguration implements CamelConfiguration {
         camelContext.addService(database, true, true);
         camelContext.getRegistry().bind("dataSource", database.dataSource());
         camelContext.getRegistry().bind("database", database);
+        // videos and soundtracks, streamed between files and large objects
+        camelContext.getRegistry().bind("mediaStore", new MediaStore(database.dataSource()));
         // the policy for a database that goes away mid-work (routes/errors.camel.yaml, onException retry-database)
         DatabaseRetries retries = new DatabaseRetries(retryForMs);
         camelContext.getRegistry().bind("databaseRetries", retries);

@@ -10,7 +10,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 
-import io.scenescore.store.VideoStore;
 import io.scenescore.video.PublicAddressGuard;
 import io.scenescore.video.VideoArrivals;
 import io.scenescore.video.VideoChecks;
@@ -39,7 +38,6 @@ public class VideoConfiguration implements CamelConfiguration {
         camelContext.addService(fetcher, true, true);
         Registry registry = camelContext.getRegistry();
         registry.bind("videoArrivals", new VideoArrivals(videoLimit, fetcher));
-        registry.bind("videoStore", new VideoStore(Wiring.bound(camelContext, "dataSource", DataSource.class)));
         registry.bind("videoFiles", new VideoFiles(data.resolve("work")));
         registry.bind("videoChecks", new VideoChecks());
     }

@@ -23,7 +23,7 @@ public final class ConditionalDownload {
     public record Part(int status, long start, long length, String contentRange) {
     }
 
-    /** What is downloaded: the soundtrack's bytes, or the merged video's file. */
+    /** What is downloaded: a file (the soundtrack, the merged video), or bytes (the timeline's picture). */
     public record Download(String etag, long sizeBytes, String mediaType, String fileName, byte[] content, Path file) {
 
         /** How a browser shows it: a picture in the page, anything else saved as a file. */
@@ -82,28 +82,27 @@ public final class ConditionalDownload {
         return new Answer(part.status(), part, download);
     }
 
-    /** The job's soundtrack from sql/select-soundtrack.sql's row: 404 no such job, 409 not ready. */
-    public Download soundtrack(Map<String, Object> row, String jobId) {
-        return soundtrack(row, jobId, null);
-    }
-
     /**
-     * The soundtrack of version {@code asked} (null: the latest) from sql/select-soundtrack.sql's row: 404 no such
-     * job or no such version, 409 none ready yet.
+     * Checks sql/select-soundtrack.sql's row for the soundtrack of version {@code asked} (null: the latest): 404 no
+     * such job or no such version, 409 none ready yet.
      */
-    public Download soundtrack(Map<String, Object> row, String jobId, Integer asked) {
+    public void requireSoundtrack(Map<String, Object> row, String jobId, Integer asked) {
         if (row == null) {
             throw new UnknownJob(jobId);
         }
-        if (row.get("audio") == null) {
+        if (row.get("content") == null) {
             if (asked != null) {
                 throw unknownVersion(jobId, asked, row.get("latest"));
             }
             throw new NotReady("the soundtrack of job " + jobId + " is not ready (status " + row.get("status") + ")");
         }
+    }
+
+    /** The soundtrack of a checked row ({@link #requireSoundtrack}), exported to {@code file}. */
+    public Download soundtrack(Map<String, Object> row, String jobId, Path file) {
         String format = String.valueOf(row.get("format"));
         return new Download(String.valueOf(row.get("etag")), ((Number) row.get("size_bytes")).longValue(), mediaType(format),
-                "soundtrack-" + jobId + "-v" + row.get("version") + "." + format, (byte[]) row.get("audio"), null);
+                "soundtrack-" + jobId + "-v" + row.get("version") + "." + format, null, file);
     }
 
     /** 404 for a version the job does not have, saying which it has. */

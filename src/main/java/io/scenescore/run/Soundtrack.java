@@ -1,7 +1,5 @@
 package io.scenescore.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.scenescore.media.LoudnessMeasure;
@@ -11,11 +9,6 @@ import io.scenescore.media.LoudnessMeasure;
  * as measured on the delivered file (null members where it is silent).
  */
 public record Soundtrack(Path file, String format, double durationSeconds, long sizeBytes, String etag, LoudnessMeasure loudness) {
-
-    /** The deliverable's bytes, as stored. */
-    public byte[] audio() throws IOException {
-        return Files.readAllBytes(file);
-    }
 
     public Double integratedLufs() {
         return loudness == null ? null : loudness.integrated();

@@ -1,13 +1,8 @@
 package io.scenescore.run;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import io.scenescore.job.AudioParams;
@@ -21,6 +16,7 @@ import io.scenescore.media.MuxCommand;
 import io.scenescore.media.PcmLevels;
 import io.scenescore.media.VideoFacts;
 import io.scenescore.media.WavLength;
+import io.scenescore.store.MediaStore;
 import io.scenescore.video.VideoFiles;
 
 /**
@@ -74,12 +70,12 @@ public final class Soundtracks {
      * its loudness is what the encode's own meter found in what it encoded ({@code encode}'s log), or, when the gain
      * alone mastered it, the join's measure moved by the gain.
      */
-    public Soundtrack joined(Run run, FfmpegOutcome.Finished encode) throws IOException, NoSuchAlgorithmException {
+    public Soundtrack joined(Run run, FfmpegOutcome.Finished encode) throws IOException {
         RunPlan plan = run.plan();
         Path file = plan.soundtrackFile();
         LoudnessMeasure delivered = run.mastering().delivered();
         Soundtrack soundtrack = new Soundtrack(file, plan.params().outputFormat(), wavLength.seconds(plan.joinedFile()),
-                Files.size(file), etag(file), delivered != null ? delivered : loudness.parse(encode.stderr()));
+                Files.size(file), MediaStore.etag(file), delivered != null ? delivered : loudness.parse(encode.stderr()));
         run.joined(soundtrack);
         return soundtrack;
     }
@@ -150,12 +146,4 @@ public final class Soundtracks {
         return run.videoMix();
     }
 
-    /** A strong ETag for stored bytes: their SHA-256, shortened. */
-    static String etag(Path file) throws IOException, NoSuchAlgorithmException {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(sha.digest(), 0, 16);
-    }
 }

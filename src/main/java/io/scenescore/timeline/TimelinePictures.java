@@ -190,12 +190,6 @@ public final class TimelinePictures {
         return scenes;
     }
 
-    /** Writes the stored soundtrack where FFmpeg decodes it. */
-    public Path writeSoundtrack(Sketch sketch, byte[] audio) throws IOException {
-        Files.createDirectories(sketch.folder());
-        return Files.write(sketch.soundtrackCopy(), audio);
-    }
-
     /** FFmpeg's arguments decoding the soundtrack to low-rate mono PCM. */
     public List<String> decodeSoundtrack(Sketch sketch) {
         return pcm.soundtrack(sketch.soundtrackCopy(), sketch.rate(), sketch.musicPcm());

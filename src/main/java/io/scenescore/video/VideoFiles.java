@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where videos are materialised from PostgreSQL for FFmpeg and for sending: in the job's work folder, named for
- * their content (a large object's oid, a merged video's ETag), so a file found there is the right one.
+ * Where videos (and soundtracks) are materialised from PostgreSQL for FFmpeg and for sending: in the job's work
+ * folder, named for their content (a large object's oid, an ETag), so a file found there is the right one.
  */
 public final class VideoFiles {
 
@@ -43,6 +43,11 @@ public final class VideoFiles {
     /** The merged video with ETag {@code etag}, as a local file. */
     public Path merged(String jobId, String etag) {
         return workDirectory.resolve(jobId).resolve("merged-" + etag + ".mp4");
+    }
+
+    /** The soundtrack with ETag {@code etag}, as a local file (exported for a download, the outbox or the timeline). */
+    public Path soundtrack(String jobId, String etag, String format) {
+        return workDirectory.resolve(jobId).resolve("soundtrack-" + etag + "." + format);
     }
 
     /**

@@ -94,7 +94,7 @@ class VersionsAndDeleteIT {
                 .at("/scenes/0/prompt").asText()).contains("a quiet dawn");
 
         List<Long> objects = largeObjectsOf(jobId);
-        assertThat(objects).hasSize(3); // the source video and two merged ones
+        assertThat(objects).hasSize(5); // the source video, two merged ones and two soundtracks
         Path workFolder = service.dataDir().resolve("work").resolve(jobId);
         assertThat(workFolder).exists();
 
@@ -120,7 +120,8 @@ class VersionsAndDeleteIT {
             // and no large object is left that no row names
             try (ResultSet r = s.executeQuery("""
                     SELECT count(*) FROM pg_largeobject_metadata
-                    WHERE oid NOT IN (SELECT content FROM source_videos UNION SELECT content FROM merged_videos WHERE content IS NOT NULL)""")) {
+                    WHERE oid NOT IN (SELECT content FROM source_videos UNION SELECT content FROM merged_videos WHERE content IS NOT NULL
+                                      UNION SELECT content FROM soundtracks)""")) {
                 r.next();
                 assertThat(r.getInt(1)).isZero();
             }
@@ -214,9 +215,11 @@ class VersionsAndDeleteIT {
         try (Connection c = db.connect();
              PreparedStatement s = c.prepareStatement("""
                      SELECT content FROM source_videos WHERE job_id = CAST(? AS uuid)
-                     UNION ALL SELECT content FROM merged_videos WHERE job_id = CAST(? AS uuid) AND content IS NOT NULL""")) {
+                     UNION ALL SELECT content FROM merged_videos WHERE job_id = CAST(? AS uuid) AND content IS NOT NULL
+                     UNION ALL SELECT content FROM soundtracks WHERE job_id = CAST(? AS uuid)""")) {
             s.setString(1, jobId);
             s.setString(2, jobId);
+            s.setString(3, jobId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     oids.add(r.getLong(1));

@@ -38,7 +38,7 @@ import io.scenescore.run.RunSlots;
 import io.scenescore.run.SceneWork;
 import io.scenescore.run.Soundtracks;
 import io.scenescore.store.DatabaseRetries;
-import io.scenescore.store.VideoStore;
+import io.scenescore.store.MediaStore;
 import io.scenescore.video.VideoFiles;
 
 /**
@@ -111,7 +111,9 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
         registry.bind("composerSource", new ComposerSource());
         registry.bind("videoFiles", new VideoFiles(work));
-        registry.bind("videoStore", new VideoStore(nowhere));
+        MediaStore media = new MediaStore(nowhere);
+        registry.bind("mediaStore", media);
+        registry.bind("soundtrackStore", new io.scenescore.run.SoundtrackStore(media));
         PollSchedule polls = new PollSchedule(10, 40, 5, 60_000);
         registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(2, 30), 2, polls,
                 new MusicGenRequests(VERSION, new PromptBuilder("film score"))));

@@ -80,7 +80,7 @@ class VideoChecksTest {
     }
 
     @Test
-    void aVideoStoredWithoutItsFactsIsProbedWhenARunMergesIt() throws Exception {
+    void aMediaStoredWithoutItsFactsIsProbedWhenARunMergesIt() throws Exception {
         RunRequest merge = run("{\"merge_with_video\": true}");
 
         assertThat(checks.needsProbe(merge, Map.of("content", 1L))).isTrue();

@@ -26,26 +26,49 @@ import io.scenescore.media.VideoFacts;
 import io.scenescore.video.ArrivedVideo;
 
 /**
- * Videos in PostgreSQL as large objects, streamed in chunks between a local file and the database: a video is
- * never whole in the heap (bytea would be, on every read). The row naming a large object is written in the
- * same transaction as the object, so neither exists without the other.
+ * Videos and soundtracks in PostgreSQL as large objects, streamed in chunks between a local file and the database:
+ * neither is ever whole in the heap (bytea would be, on every read; a long WAV soundtrack is hundreds of MB). The
+ * row naming a large object is written in the same transaction as the object, so neither exists without the other.
  */
-public final class VideoStore {
+public final class MediaStore {
 
     private static final int CHUNK = 1 << 20;
     private final DataSource dataSource;
 
-    public VideoStore(DataSource dataSource) {
+    public MediaStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** A video written as a large object: its oid, length and SHA-256 (hex). */
+    /** A file written as a large object: its oid, length and SHA-256 (hex). */
     public record Written(long oid, long sizeBytes, String sha256) {
 
-        /** A strong ETag: the SHA-256, shortened as the soundtrack's is. */
+        /** A strong ETag: the SHA-256, shortened ({@link MediaStore#etag}). */
         public String etag() {
             return sha256.substring(0, 32);
         }
+    }
+
+    /** Writes the row that names a just-written large object, on the connection (and in the transaction) that wrote it. */
+    @FunctionalInterface
+    public interface RowWriter<T> {
+        /** @return what the row's statement answered; null when it wrote no row (then the object is not kept either) */
+        T write(Connection c, Written object) throws SQLException;
+    }
+
+    /** Stores {@code file} as a large object and, in the same transaction, the row {@code row} writes to name it. */
+    public <T> T store(Path file, RowWriter<T> row) throws SQLException, IOException {
+        return inTransaction(c -> {
+            T answer = row.write(c, write(c, file));
+            if (answer == null) {
+                c.rollback();
+            }
+            return answer;
+        });
+    }
+
+    /** A strong ETag for a file's bytes: its SHA-256, shortened to 16 bytes (hex). */
+    public static String etag(Path file) throws IOException {
+        return sha256(file).substring(0, 32);
     }
 
     /** Stores a job's arrived source video with its probed facts, replacing any it had. */
