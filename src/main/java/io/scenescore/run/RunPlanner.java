@@ -65,14 +65,23 @@ public final class RunPlanner {
                 slots.instanceId(), slots.leaseSeconds());
     }
 
-    /** A scene an earlier attempt finished, written back to the run's folder and put in the sheet. */
-    public void restore(Run run, Map<String, Object> row, byte[] audio) throws IOException {
+    /** Where a scene an earlier attempt stored (its select-stored-segments.sql row) is exported: named for its large object. */
+    public Path exportedSegment(Run run, Map<String, Object> row) {
+        return run.plan().scratchFile(((Number) row.get("scene_index")).intValue(), "stored-" + row.get("content"));
+    }
+
+    /** A scene an earlier attempt finished, exported to the run's folder ({@link #exportedSegment}), put in its place and in the sheet. */
+    public void restore(Run run, Map<String, Object> row, Path exported) throws IOException {
         RunPlan plan = run.plan();
         int index = ((Number) row.get("scene_index")).intValue();
         // a WAV, or a FLAC stored before segments were cut on PCM: FFmpeg reads either
-        boolean flac = audio.length >= 4 && audio[0] == 'f' && audio[1] == 'L' && audio[2] == 'a' && audio[3] == 'C';
+        byte[] magic = new byte[4];
+        try (java.io.InputStream in = Files.newInputStream(exported)) {
+            in.readNBytes(magic, 0, 4);
+        }
+        boolean flac = magic[0] == 'f' && magic[1] == 'L' && magic[2] == 'a' && magic[3] == 'C';
         Path file = flac ? plan.flacSegmentFile(index) : plan.segmentFile(index);
-        Files.write(file, audio);
+        Files.move(exported, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Object context = row.get("musical_context");
         Number continuationSeconds = (Number) row.get("continuation_seconds");
         run.sheet().add(new SceneSegment(index, file, plan.pieceSeconds(plan.scenes().get(index)), String.valueOf(row.get("source")),

@@ -1,7 +1,6 @@
 package io.scenescore.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -181,11 +180,6 @@ public final class SceneWork {
     /** The prediction an interrupted attempt was waiting for at generation {@code index} of the scene, or null. */
     public String interruptedPrediction(int index) {
         return interruptedPredictionIndex != null && interruptedPredictionIndex == index ? interruptedPredictionId : null;
-    }
-
-    /** The stored segment's bytes (a 16-bit PCM WAV), once cut. */
-    public byte[] audio() throws IOException {
-        return Files.readAllBytes(segmentFile);
     }
 
     /** The finished piece, as the next scene continues it. */

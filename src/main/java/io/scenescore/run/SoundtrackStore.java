@@ -12,16 +12,40 @@ import java.sql.Types;
 import io.scenescore.store.MediaStore;
 
 /**
- * Stores the run's soundtrack as the job's next version: the file streamed into a large object and the row naming
- * it ({@code sql/store-soundtrack.sql}) in one transaction, so the soundtrack is never whole in the heap.
+ * Stores the run's music: each finished scene, and the soundtrack as the job's next version. The file is streamed
+ * into a large object and the row naming it written in the same transaction ({@code sql/store-segment.sql},
+ * {@code sql/store-soundtrack.sql}), so no piece of music is ever whole in the heap.
  */
 public final class SoundtrackStore {
 
     private static final String STORE = statement("sql/store-soundtrack.sql");
+    private static final String STORE_SCENE = statement("sql/store-segment.sql");
     private final MediaStore media;
 
     public SoundtrackStore(MediaStore media) {
         this.media = media;
+    }
+
+    /** Stores a finished scene (music or silence), cut to its length; when its row is gone (with its job), nothing is kept. */
+    public void storeScene(Run run, SceneWork scene) throws SQLException, IOException {
+        String cue = scene.cueJson();
+        media.store(scene.segmentFile(), (c, object) -> {
+            try (PreparedStatement s = c.prepareStatement(STORE_SCENE)) {
+                s.setString(1, scene.status());
+                s.setString(2, scene.source());
+                s.setLong(3, object.oid());
+                s.setString(4, scene.continuationUrl());
+                s.setInt(5, scene.continuationSeconds());
+                s.setString(6, scene.musicalContext());
+                s.setString(7, scene.error());
+                s.setString(8, cue);
+                s.setString(9, run.jobId());
+                s.setInt(10, scene.index());
+                try (ResultSet count = s.executeQuery()) {
+                    return count.next() && count.getInt(1) > 0 ? Boolean.TRUE : null;
+                }
+            }
+        });
     }
 
     /** The version the soundtrack was stored as; null when the job is gone (then nothing is kept). */

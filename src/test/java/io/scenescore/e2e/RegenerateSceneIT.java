@@ -257,11 +257,11 @@ class RegenerateSceneIT {
         return answer.body();
     }
 
-    /** The SHA-256 of each scene's stored segment (FLAC), by scene index. */
+    /** The SHA-256 of each scene's stored segment (a WAV), by scene index. */
     private static Map<Integer, String> segmentHashes(String jobId) throws Exception {
         Map<Integer, String> hashes = new TreeMap<>();
         try (Connection c = db.connect();
-             PreparedStatement s = c.prepareStatement("SELECT scene_index, audio FROM scene_segments WHERE job_id = CAST(? AS uuid)")) {
+             PreparedStatement s = c.prepareStatement("SELECT scene_index, lo_get(content) FROM scene_segments WHERE job_id = CAST(? AS uuid)")) {
             s.setString(1, jobId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

@@ -106,7 +106,7 @@ class RunRecoveryIT {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE FUNCTION hold_scene_0() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(120); RETURN NEW; END $$");
             s.execute("CREATE TRIGGER hold_scene_0 BEFORE UPDATE ON scene_segments FOR EACH ROW"
-                    + " WHEN (NEW.scene_index = 0 AND NEW.audio IS NOT NULL) EXECUTE FUNCTION hold_scene_0()");
+                    + " WHEN (NEW.scene_index = 0 AND NEW.content IS NOT NULL) EXECUTE FUNCTION hold_scene_0()");
         }
         String jobId = first.api().generate(scenes(3, 2));
         await().atMost(Duration.ofSeconds(60)).until(() -> !sceneRow(jobId, 1).getOrDefault("prediction_id", "null").equals("null"));

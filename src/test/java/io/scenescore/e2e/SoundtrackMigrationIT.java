@@ -14,13 +14,16 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import io.scenescore.support.TestDatabase;
 
-/** Soundtracks stored as bytea by earlier versions move into large objects (V12), byte for byte, in the server. */
+/**
+ * Soundtracks (V12) and scene segments (V13) stored as bytea by earlier versions move into large objects, byte for
+ * byte, in the server.
+ */
 class SoundtrackMigrationIT {
 
     private static final String JOB = "0b0e9a4c-3f1d-4a8e-9c51-7d2f6b8e1a01";
 
     @Test
-    void storedSoundtracksBecomeLargeObjectsWithTheSameBytes() throws Exception {
+    void storedSoundtracksAndSegmentsBecomeLargeObjectsWithTheSameBytes() throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setURL(db.url());
@@ -43,6 +46,13 @@ class SoundtrackMigrationIT {
                         insert.executeUpdate();
                     }
                 }
+                try (PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO scene_segments (job_id, scene_index, status, source, audio, audio_format)
+                        VALUES (CAST(? AS uuid), 0, 'completed', 'composer', ?, 'wav')""")) {
+                    insert.setString(1, JOB);
+                    insert.setBytes(2, second);
+                    insert.executeUpdate();
+                }
             }
 
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -54,10 +64,15 @@ class SoundtrackMigrationIT {
                     assertThat(r.next()).isTrue();
                     assertThat(r.getBytes(2)).isEqualTo(second);
                 }
+                try (ResultSet r = s.executeQuery("SELECT lo_get(content) FROM scene_segments")) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getBytes(1)).isEqualTo(second);
+                }
                 try (ResultSet r = s.executeQuery("""
-                        SELECT count(*) FROM information_schema.columns WHERE table_name = 'soundtracks' AND column_name = 'audio'""")) {
+                        SELECT count(*) FROM information_schema.columns
+                        WHERE table_name IN ('soundtracks', 'scene_segments') AND column_name = 'audio'""")) {
                     r.next();
-                    assertThat(r.getInt(1)).as("the bytea column is gone").isZero();
+                    assertThat(r.getInt(1)).as("the bytea columns are gone").isZero();
                 }
                 // deleting the job deletes its soundtracks' large objects with them
                 s.execute("DELETE FROM jobs WHERE id = '" + JOB + "'");

@@ -200,7 +200,7 @@ class VersionsAndDeleteIT {
 
     private static String segmentHash(String jobId, int scene) throws Exception {
         try (Connection c = db.connect();
-             PreparedStatement s = c.prepareStatement("SELECT audio FROM scene_segments WHERE job_id = CAST(? AS uuid) AND scene_index = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT lo_get(content) FROM scene_segments WHERE job_id = CAST(? AS uuid) AND scene_index = ?")) {
             s.setString(1, jobId);
             s.setInt(2, scene);
             try (ResultSet r = s.executeQuery()) {
