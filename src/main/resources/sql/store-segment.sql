@@ -1,6 +1,6 @@
 -- Stores a finished scene (its music, or silence) and, in the same statement, queues its scene.completed webhook
 -- when the run asked for that event. Answers how many scenes it stored: 0 when the scene's row is gone (with its job).
--- Run by SegmentStore in the transaction that wrote the segment as a large object, with these parameters in order:
+-- Run by MusicStore in the transaction that wrote the segment as a large object, with these parameters in order:
 -- status, source, the large object, continuation URL, continuation seconds, musical context (JSON), error, cue
 -- (JSON), the job's id, the scene's index.
 WITH stored AS (

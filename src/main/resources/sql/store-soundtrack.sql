@@ -2,7 +2,7 @@
 -- stored its version (it is known by when it was queued) stores the same version again instead of a new one.
 -- The version keeps the parameters it was made with, the scenes it made again (jobs.regenerate; null for a full
 -- run) and what each scene was (title, source, cue), which later runs overwrite in scene_segments.
--- Run by SoundtrackStore in the transaction that wrote the file as a large object, with these parameters in order:
+-- Run by MusicStore in the transaction that wrote the file as a large object, with these parameters in order:
 -- the run's audio_params (JSON), the format, the large object, the length (s), the size (bytes), the ETag, the
 -- integrated loudness, the true peak, the loudness range, the job's id. No row back: the job is gone.
 INSERT INTO soundtracks (job_id, version, run_queued_at, audio_params, regenerated_scenes, scenes,

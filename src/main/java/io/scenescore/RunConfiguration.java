@@ -14,7 +14,7 @@ import io.scenescore.run.MusicSources;
 import io.scenescore.run.RunGuard;
 import io.scenescore.run.RunPlanner;
 import io.scenescore.run.RunSlots;
-import io.scenescore.run.SoundtrackStore;
+import io.scenescore.run.MusicStore;
 import io.scenescore.run.Soundtracks;
 import io.scenescore.store.MediaStore;
 import io.scenescore.store.LeaseRelease;
@@ -44,7 +44,7 @@ public class RunConfiguration implements CamelConfiguration {
         registry.bind("runSlots", slots);
         registry.bind("runPlanner", new RunPlanner(Wiring.dataDir(dataDir).resolve("work"), MusicSources.choose(provider, replicateToken), slots));
         registry.bind("soundtracks", new Soundtracks());
-        registry.bind("soundtrackStore", new SoundtrackStore(Wiring.bound(camelContext, "mediaStore", MediaStore.class)));
+        registry.bind("musicStore", new MusicStore(Wiring.bound(camelContext, "mediaStore", MediaStore.class)));
         registry.bind("continuationStrategy", new ContinuationAggregationStrategy());
         RunGuard guard = new RunGuard();
         registry.bind("runGuard", guard);

@@ -113,7 +113,7 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         registry.bind("videoFiles", new VideoFiles(work));
         MediaStore media = new MediaStore(nowhere);
         registry.bind("mediaStore", media);
-        registry.bind("soundtrackStore", new io.scenescore.run.SoundtrackStore(media));
+        registry.bind("musicStore", new io.scenescore.run.MusicStore(media));
         PollSchedule polls = new PollSchedule(10, 40, 5, 60_000);
         registry.bind("replicateChains", new ReplicateChains(new ContinuationPlanner(2, 30), 2, polls,
                 new MusicGenRequests(VERSION, new PromptBuilder("film score"))));

@@ -16,13 +16,13 @@ import io.scenescore.store.MediaStore;
  * into a large object and the row naming it written in the same transaction ({@code sql/store-segment.sql},
  * {@code sql/store-soundtrack.sql}), so no piece of music is ever whole in the heap.
  */
-public final class SoundtrackStore {
+public final class MusicStore {
 
     private static final String STORE = statement("sql/store-soundtrack.sql");
     private static final String STORE_SCENE = statement("sql/store-segment.sql");
     private final MediaStore media;
 
-    public SoundtrackStore(MediaStore media) {
+    public MusicStore(MediaStore media) {
         this.media = media;
     }
 
@@ -49,7 +49,7 @@ public final class SoundtrackStore {
     }
 
     /** The version the soundtrack was stored as; null when the job is gone (then nothing is kept). */
-    public Integer store(Run run, Soundtrack soundtrack) throws SQLException, IOException {
+    public Integer storeSoundtrack(Run run, Soundtrack soundtrack) throws SQLException, IOException {
         String params = run.paramsJson();
         return media.store(soundtrack.file(), (c, object) -> {
             try (PreparedStatement s = c.prepareStatement(STORE)) {
@@ -79,7 +79,7 @@ public final class SoundtrackStore {
     }
 
     private static String statement(String resource) {
-        try (InputStream in = SoundtrackStore.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = MusicStore.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
