@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import io.scenescore.media.LoudnessMeasure;
 
 /**
- * The run's soundtrack as stored: the deliverable file, its format, exact length, size and ETag, and its loudness
- * as measured on the delivered file (null members where it is silent).
+ * The run's soundtrack: the deliverable file, its format, exact length and loudness (null members where it is
+ * silent). Its size and ETag are taken as {@link MusicStore} streams it into the database.
  */
-public record Soundtrack(Path file, String format, double durationSeconds, long sizeBytes, String etag, LoudnessMeasure loudness) {
+public record Soundtrack(Path file, String format, double durationSeconds, LoudnessMeasure loudness) {
 
     public Double integratedLufs() {
         return loudness == null ? null : loudness.integrated();

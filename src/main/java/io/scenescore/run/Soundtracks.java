@@ -16,7 +16,6 @@ import io.scenescore.media.MuxCommand;
 import io.scenescore.media.PcmLevels;
 import io.scenescore.media.VideoFacts;
 import io.scenescore.media.WavLength;
-import io.scenescore.store.MediaStore;
 import io.scenescore.video.VideoFiles;
 
 /**
@@ -75,7 +74,7 @@ public final class Soundtracks {
         Path file = plan.soundtrackFile();
         LoudnessMeasure delivered = run.mastering().delivered();
         Soundtrack soundtrack = new Soundtrack(file, plan.params().outputFormat(), wavLength.seconds(plan.joinedFile()),
-                Files.size(file), MediaStore.etag(file), delivered != null ? delivered : loudness.parse(encode.stderr()));
+                delivered != null ? delivered : loudness.parse(encode.stderr()));
         run.joined(soundtrack);
         return soundtrack;
     }

@@ -42,7 +42,7 @@ public final class MediaStore {
     /** A file written as a large object: its oid, length and SHA-256 (hex). */
     public record Written(long oid, long sizeBytes, String sha256) {
 
-        /** A strong ETag: the SHA-256, shortened ({@link MediaStore#etag}). */
+        /** A strong ETag: the SHA-256, shortened to 16 bytes (hex). */
         public String etag() {
             return sha256.substring(0, 32);
         }
@@ -66,15 +66,9 @@ public final class MediaStore {
         });
     }
 
-    /** A strong ETag for a file's bytes: its SHA-256, shortened to 16 bytes (hex). */
-    public static String etag(Path file) throws IOException {
-        return sha256(file).substring(0, 32);
-    }
-
     /** Stores a job's arrived source video with its probed facts, replacing any it had. */
     public Written storeSource(String jobId, ArrivedVideo video) throws SQLException, IOException {
-        return inTransaction(c -> {
-            Written written = write(c, video.file());
+        return store(video.file(), (c, written) -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO source_videos (job_id, content, file_name, content_type, size_bytes, sha256,
                                                duration_seconds, frame_rate, width, height, video_codec)
@@ -129,8 +123,7 @@ public final class MediaStore {
 
     /** Stores the merged video of a job's version (replacing the reason it failed, if a resumed run had stored one). */
     public Written storeMerged(String jobId, int version, Path file, double durationSeconds) throws SQLException, IOException {
-        return inTransaction(c -> {
-            Written written = write(c, file);
+        return store(file, (c, written) -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO merged_videos (job_id, version, content, size_bytes, sha256, etag, duration_seconds, error)
                     VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, NULL)
