@@ -21,6 +21,8 @@ final class ReproducibleSoundbank {
     private static final double SAMPLE_RATE = 44100;
     private static final double MAX_PEAK = 0.99;
     private static final double NOISE_LEVEL = 0.22;
+    /** The fade-in lengths EmergencySoundbank gives its looped tones (the callers of newSimpleFFTSample). */
+    private static final int[] GENERATOR_FADE_UPS = {5, 10, 20, 80, 200};
 
     private ReproducibleSoundbank() {
     }
@@ -233,15 +235,24 @@ final class ReproducibleSoundbank {
         return true;
     }
 
-    /** Length of the generator's fade-in: the first samples that differ from their copy one period later. */
-    private static int fadeUpLength(short[] pcm, int period) {
-        int length = 0;
+    /**
+     * Length of the generator's fade-in, one of the lengths it uses. The samples that differ from their copy one
+     * period later show it, but not exactly: where the random wave is near zero at the fade's end, faded and unfaded
+     * round to the same value and the fade looks a few samples shorter, which would make builds differ.
+     */
+    static int fadeUpLength(short[] pcm, int period) {
+        int differing = 0;
         for (int i = 0; i + period < pcm.length && i < 512; i++) {
             if (pcm[i] != pcm[i + period]) {
-                length = i + 1;
+                differing = i + 1;
             }
         }
-        return length;
+        for (int length : GENERATOR_FADE_UPS) {
+            if (differing <= length) {
+                return length;
+            }
+        }
+        return differing;
     }
 
     /** A small radix-2 FFT. */
