@@ -22,6 +22,14 @@ public final class Run {
     private volatile List<Double> limiterRungs = List.of();
     private volatile VideoMix videoMix;
     private volatile Integer version;
+    private volatile long heldAtNanos = System.nanoTime() - HELD_JUST_NOW_NANOS;
+
+    /**
+     * How long a look at the run's lease and cancel flag stays fresh: the hold after a scene's music is skipped
+     * within it (a prediction answered at once was held as it was recorded). Far shorter than a lease, and a cancel
+     * that came in it is seen at the next scene's start, a few milliseconds later.
+     */
+    static final long HELD_JUST_NOW_NANOS = 50_000_000L;
 
     public Run(RunPlan plan, String instanceId, int leaseSeconds) {
         this.plan = plan;
@@ -128,6 +136,16 @@ public final class Run {
 
     public void storedAs(Number version) {
         this.version = version == null ? null : version.intValue();
+    }
+
+    /** The run's lease was just renewed and no cancel was asked for ({@link RunGuard#held}). */
+    void held() {
+        heldAtNanos = System.nanoTime();
+    }
+
+    /** Whether the run was held within {@link #HELD_JUST_NOW_NANOS}: holding it again would tell nothing new. */
+    public boolean heldJustNow() {
+        return System.nanoTime() - heldAtNanos < HELD_JUST_NOW_NANOS;
     }
 
     @Override

@@ -65,8 +65,8 @@ public final class RunGuard {
      * Goes on with the run, or stops it: canceled, no longer held by this instance, or one of its scenes failed to be
      * stored beside the generation.
      *
-     * @param renewal what renewing the run's lease answered: its cancel_requested (renew-lease.sql), or the row with it
-     *                (mark-scene-running.sql); null when no row was renewed
+     * @param renewal what renewing the run's lease answered: its cancel_requested (renew-lease.sql,
+     *                record-prediction.sql), or the row with it (mark-scene-running.sql); null when no row was renewed
      */
     public void held(Run run, Object renewal) throws Exception {
         Object cancelRequested = renewal instanceof Map<?, ?> row ? row.get("cancel_requested") : renewal;
@@ -77,5 +77,6 @@ public final class RunGuard {
             throw new RunCanceled(run.jobId());
         }
         checkStored(run);
+        run.held();
     }
 }

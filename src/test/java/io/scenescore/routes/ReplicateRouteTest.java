@@ -39,12 +39,20 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
         return "replicate";
     }
 
+    /** What recording a prediction answers about the run (record-prediction.sql): its cancel_requested. */
+    Boolean cancelRequested = false;
+
     private void run(Function<Call, Object[]> script, String params, String... titles) throws Exception {
+        runUntil("mock:completed", script, params, titles);
+    }
+
+    private void runUntil(String end, Function<Call, Object[]> script, String params, String... titles) throws Exception {
         this.script = script;
-        advise("music-replicate", a -> a.weaveById("record-prediction-id").replace().to("mock:recorded-prediction"));
+        advise("music-replicate", a -> a.weaveById("record-prediction-id").replace().to("mock:recorded-prediction")
+                .process(e -> e.setVariable("answer", cancelRequested)));
         advise("replicate-find-created", a -> a.weaveById("known-prediction-ids").replace().setVariable("answer", a.constant(List.of())));
         advise("replicate-request", a -> a.weaveById("call-replicate").replace().process(this::answer));
-        runJob(job(JOB, params, titles), "mock:completed");
+        runJob(job(JOB, params, titles), end);
     }
 
     private void answer(Exchange exchange) throws Exception {
@@ -110,6 +118,37 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
         // the token goes to Replicate's API, never to the file host
         assertThat(calls).filteredOn(c -> c.uri().startsWith("http://replicate.invalid/")).allMatch(c -> "Bearer r8_route_test_token".equals(c.auth()));
         assertThat(calls).filteredOn(c -> c.uri().startsWith("https://replicate.delivery/")).allMatch(c -> c.auth() == null);
+    }
+
+    /** A Replicate whose predictions succeed within the create's wait (Prefer: wait), as most do. */
+    Object[] answeredAtOnce(Call call) {
+        if (call.is("POST", "/predictions")) {
+            String id = "p" + count("POST", "/predictions");
+            return new Object[] {201, prediction(id, "succeeded", "https://replicate.delivery/" + id + ".wav", null)};
+        }
+        return healthy(call);
+    }
+
+    @Test
+    void aPredictionAnsweredAtOnceIsHeldAsItIsRecordedAndNotAgainBeforeTheNextOne() throws Exception {
+        run(this::answeredAtOnce, "{}", "dawn", "noon", "dusk");
+
+        assertThat(creates()).hasSize(3);
+        assertThat(count("GET", "/predictions/p1")).isZero();
+        assertThat(getMockEndpoint("mock:recorded-prediction").getReceivedCounter()).isEqualTo(3);
+        // between two predictions the run was held only as each was recorded and its scene marked; once more before the join
+        assertThat(getMockEndpoint("mock:lease-renewed").getReceivedCounter()).isEqualTo(1);
+        assertThat(storedScenes()).extracting(SceneWork::status).containsExactly("completed", "completed", "completed");
+    }
+
+    @Test
+    void aCancelAskedForDuringTheCreateStopsTheRunAsThePredictionIsRecorded() throws Exception {
+        cancelRequested = true;
+        runUntil("mock:canceled", this::answeredAtOnce, "{}", "dawn", "noon");
+
+        assertThat(creates()).hasSize(1);
+        assertThat(storedScenes()).isEmpty();
+        assertThat(getMockEndpoint("mock:failed").getReceivedCounter()).isZero();
     }
 
     @Test

@@ -207,7 +207,7 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
             a.weaveById("load-segment-audio").replace().process(e -> java.nio.file.Files.write(e.getVariable("stored", Path.class), new byte[] {1, 2, 3}));
             a.weaveById("mark-run-completed").replace().to("mock:completed");
         });
-        advise("hold-run", a -> a.weaveById("renew-lease").replace().setVariable("answer", a.constant(false)));
+        advise("hold-run", a -> a.weaveById("renew-lease").replace().to("mock:lease-renewed").setVariable("answer", a.constant(false)));
         advise("score-scene", a -> {
             a.weaveById("mark-scene-running").replace().to("mock:scene-running")
                     .setVariable("answer", a.constant(Map.of("cancel_requested", false, "interrupted", false)));

@@ -1,5 +1,6 @@
 package io.scenescore.unit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,6 +34,16 @@ class RunGuardTest {
     void aCancelStopsTheRunWhicheverStatementRenewed() {
         assertThatThrownBy(() -> guard.held(run, true)).isInstanceOf(RunCanceled.class);
         assertThatThrownBy(() -> guard.held(run, Map.of("cancel_requested", true, "interrupted", false))).isInstanceOf(RunCanceled.class);
+    }
+
+    @Test
+    void aRunHeldIsHeldJustNowAndOneThatWasNotIsNot() throws Exception {
+        assertThat(run.heldJustNow()).isFalse();
+        assertThatThrownBy(() -> guard.held(run, true)).isInstanceOf(RunCanceled.class);
+        assertThat(run.heldJustNow()).isFalse();
+
+        guard.held(run, false);
+        assertThat(run.heldJustNow()).isTrue();
     }
 
     @Test
