@@ -6,6 +6,7 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 
 import io.scenescore.media.FfmpegExecutables;
+import io.scenescore.media.FfmpegLine;
 import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.MuxCommand;
 import io.scenescore.media.PcmSceneFit;
@@ -28,6 +29,7 @@ public class MediaConfiguration implements CamelConfiguration {
         registry.bind("sceneAudioCommands", new SceneAudioCommands());
         registry.bind("pcmSceneFit", new PcmSceneFit());
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
+        registry.bind("ffmpegLine", new FfmpegLine());
         registry.bind("videoProbe", new VideoProbe(executables));
         registry.bind("muxCommand", new MuxCommand());
     }

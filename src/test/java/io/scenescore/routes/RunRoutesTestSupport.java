@@ -109,6 +109,7 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
         // the tools the service would find: PATH, else the FFmpeg shipped in the jar
         registry.bind("ffmpegExecutables", io.scenescore.support.MediaProbe.tools());
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
+        registry.bind("ffmpegLine", new io.scenescore.media.FfmpegLine());
         registry.bind("composerSource", new ComposerSource());
         registry.bind("videoFiles", new VideoFiles(work));
         MediaStore media = new MediaStore(nowhere);
