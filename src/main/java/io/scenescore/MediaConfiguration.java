@@ -8,7 +8,6 @@ import org.apache.camel.spi.Registry;
 import io.scenescore.media.FfmpegExecutables;
 import io.scenescore.media.FfmpegLine;
 import io.scenescore.media.FfmpegOutcome;
-import io.scenescore.media.MuxCommand;
 import io.scenescore.media.PcmSceneFit;
 import io.scenescore.media.SceneAudioCommands;
 import io.scenescore.media.VideoProbe;
@@ -31,6 +30,5 @@ public class MediaConfiguration implements CamelConfiguration {
         registry.bind("ffmpegOutcome", new FfmpegOutcome());
         registry.bind("ffmpegLine", new FfmpegLine());
         registry.bind("videoProbe", new VideoProbe(executables));
-        registry.bind("muxCommand", new MuxCommand());
     }
 }

@@ -165,7 +165,8 @@ public final class ApiSchema {
             @Schema(description = "the source video: file_name, content_type, size_bytes, duration_seconds, frame_rate, sha256") Object source,
             @Schema(description = "the mix applied under the video's own sound; null until merged", allowableValues = {"duck", "blend", "replace"}) String mix,
             @JsonProperty("mix_note") @Schema(description = "why the mix applied is not the one asked for (a video without sound gets replace)") String mixNote,
-            @Schema(description = "measured on the merged video's audio (EBU R128); null until merged") Loudness loudness) {
+            @Schema(description = "the merged video's audio loudness (EBU R128): the mix's measure moved by the mastering gain, "
+                    + "or, when a limiter acted, measured on what was encoded; null until merged") Loudness loudness) {
     }
 
     @Schema(description = "A job's status document")

@@ -86,26 +86,44 @@ public final class LoudnessCommands {
         return MasteringGain.interpolated(target, joined, rungs, measures.size() > 1 ? measures.subList(1, measures.size()) : List.of());
     }
 
-    /** FFmpeg arguments that measure {@code file} (its audio: a merged video's picture is not decoded) and write nothing. */
-    public List<String> measureCommand(Path file) {
-        List<String> args = new ArrayList<>(FfmpegArgs.base());
-        args.addAll(List.of("-loglevel", "info"));
-        args.addAll(FfmpegArgs.localInput(file));
-        args.addAll(List.of("-vn", "-af", measureFilter(), "-f", "null", "-"));
-        return args;
-    }
 
     /** The gain to master with, from what the join measured (null: nothing measured). */
     public MasteringGain gain(Loudness target, LoudnessMeasure joined) {
         return new MasteringGain(target, joined);
     }
 
-    /** FFmpeg arguments that try the mastering gain on the uncompressed audio and measure the result, writing nothing. */
-    public List<String> trialCommand(Path joinedWav, MasteringGain gain) {
+    /**
+     * The ceilings (dBFS, on the audio as it is) to try the limiter at when a measured mix needs it: the ladder of
+     * {@link #RUNG_DEPTHS} under its true peak.
+     */
+    public List<Double> rungsUnder(LoudnessMeasure measured) {
+        List<Double> rungs = new ArrayList<>();
+        for (double depth : RUNG_DEPTHS) {
+            rungs.add(measured.truePeak() - depth);
+        }
+        return rungs;
+    }
+
+    /**
+     * FFmpeg arguments that only measure: {@code wav} through the limiter at each rung (as {@link #joinMeasures}
+     * does), writing nothing; the one more pass a merged video's mix takes when a limiter must hold its true peak.
+     */
+    public List<String> ladderCommand(Path wav, List<Double> rungs) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         args.addAll(List.of("-loglevel", "info"));
-        args.addAll(FfmpegArgs.localInput(joinedWav));
-        args.addAll(List.of("-af", filter(gain) + ",aresample=" + SceneAudioCommands.SAMPLE_RATE + "," + measureFilter(), "-f", "null", "-"));
+        args.addAll(FfmpegArgs.localInput(wav));
+        List<String> measures = joinMeasures(rungs).subList(1, rungs.size() + 1);
+        StringBuilder graph = new StringBuilder("[0:a]asplit=").append(measures.size());
+        for (int i = 0; i < measures.size(); i++) {
+            graph.append("[rung").append(i).append(']');
+        }
+        for (int i = 0; i < measures.size(); i++) {
+            graph.append(";[rung").append(i).append(']').append(measures.get(i)).append("[measured").append(i).append(']');
+        }
+        args.addAll(List.of("-filter_complex", graph.toString()));
+        for (int i = 0; i < measures.size(); i++) {
+            args.addAll(List.of("-map", "[measured" + i + "]", "-f", "null", "-"));
+        }
         return args;
     }
 

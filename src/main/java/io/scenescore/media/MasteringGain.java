@@ -12,20 +12,14 @@ import io.scenescore.job.Loudness;
  * in the same pass ({@link #interpolated}): the joined audio limited at a ladder of ceilings, each measured, and since
  * limiting {@code g·x} at {@code c} is limiting {@code x} at {@code c/g} then applying {@code g}, each rung tells the
  * loudness the gain {@code c - rung} would deliver; the gain is interpolated between the rungs around the target.
- * (The merged video's mix still finds its gain by trying it: the limited audio measured, the gain raised by what is
- * missing, at most {@link #MAX_TRIES} times, until it lands within {@link #CLOSE_ENOUGH} LU.)
+ * A merged video's mix is measured the same way, its ladder in one more pass that only measures, taken only when the
+ * limiter is needed.
  */
 public final class MasteringGain {
 
-    static final int MAX_TRIES = 5;
-    static final double CLOSE_ENOUGH = 0.2;
     private final Loudness target;
     private final LoudnessMeasure joined;
     private double gain;
-    private int tries;
-    private double missing;
-    private Double lastGain;
-    private Double lastLoudness;
     private int rungsUsed;
     private boolean beyondRungs;
 
@@ -33,7 +27,6 @@ public final class MasteringGain {
         this.target = target;
         this.joined = joined;
         this.gain = applies() ? target.integrated() - joined.integrated() : 0;
-        this.missing = limited() ? Double.POSITIVE_INFINITY : 0;
     }
 
     /**
@@ -45,7 +38,6 @@ public final class MasteringGain {
     public static MasteringGain interpolated(Loudness target, LoudnessMeasure joined, List<Double> rungs,
                                              List<LoudnessMeasure> limited) {
         MasteringGain mastering = new MasteringGain(target, joined);
-        mastering.missing = 0;
         if (!mastering.limited()) {
             return mastering;
         }
@@ -124,9 +116,9 @@ public final class MasteringGain {
         return Math.round(value * 10) / 10.0;
     }
 
-    /** Whether another try of the gain is worth making. */
-    public boolean searching() {
-        return limited() && tries < MAX_TRIES && Math.abs(missing) > CLOSE_ENOUGH;
+    /** What the gain was found from: the audio as measured before mastering (null: nothing measured). */
+    public LoudnessMeasure measured() {
+        return joined;
     }
 
     double ceiling() {
@@ -135,33 +127,5 @@ public final class MasteringGain {
 
     double gain() {
         return gain;
-    }
-
-    /**
-     * What the limited audio measured on a try: the gain moves by what is missing, scaled by how much loudness the
-     * last change of gain bought (the limiter takes a growing share as the gain rises): a secant step.
-     */
-    public void tried(LoudnessMeasure measured) {
-        tries++;
-        if (measured == null || measured.integrated() == null) {
-            missing = 0;
-            return;
-        }
-        double loudness = measured.integrated();
-        missing = target.integrated() - loudness;
-        if (Math.abs(missing) <= CLOSE_ENOUGH) {
-            return;
-        }
-        double slope = 1;
-        if (lastGain != null && gain != lastGain) {
-            slope = Math.max(0.1, Math.min(1, (loudness - lastLoudness) / (gain - lastGain)));
-        }
-        lastGain = gain;
-        lastLoudness = loudness;
-        gain += missing / slope;
-    }
-
-    public int tries() {
-        return tries;
     }
 }

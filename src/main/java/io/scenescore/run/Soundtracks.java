@@ -3,6 +3,7 @@ package io.scenescore.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.scenescore.job.AudioParams;
@@ -11,6 +12,7 @@ import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.FfmpegOutcome;
 import io.scenescore.media.LoudnessCommands;
 import io.scenescore.media.LoudnessMeasure;
+import io.scenescore.media.MasteringGain;
 import io.scenescore.media.MixCommands;
 import io.scenescore.media.MuxCommand;
 import io.scenescore.media.PcmLevels;
@@ -114,34 +116,43 @@ public final class Soundtracks {
                 plan.videoMixFile());
     }
 
-    /** What the mix measured: the merged video's audio is mastered to the run's loudness target from it, as the soundtrack is. */
+    /**
+     * What the mix measured: the merged video's audio is mastered to the run's loudness target from it, as the
+     * soundtrack is; when a limiter must hold its true peak, the ladder to measure it through comes next.
+     */
     public void mixMeasured(Run run, FfmpegOutcome.Finished mix) {
-        run.videoMix().masterWith(loudness.gain(run.params().loudnessTarget(), loudness.parse(mix.stderr())));
+        LoudnessMeasure measured = loudness.parse(mix.stderr());
+        MasteringGain gain = loudness.gain(run.params().loudnessTarget(), measured);
+        run.videoMix().masterWith(gain, gain.limited() ? loudness.rungsUnder(measured) : List.of());
     }
 
-    /** A try of the merged video's mastering gain through the limiter, measured (no encode). */
-    public List<String> mixTrialCommand(Run run) {
-        return loudness.trialCommand(run.plan().videoMixFile(), run.videoMix().getMastering());
+    /** The one more pass a limited mix takes: the mix through the limiter at each rung, measured (no encode). */
+    public List<String> mixLadderCommand(Run run) {
+        return loudness.ladderCommand(run.plan().videoMixFile(), run.videoMix().getLimiterRungs());
     }
 
-    /** What a try of the merged video's mastering measured. */
-    public void mixTried(Run run, FfmpegOutcome.Finished trial) {
-        run.videoMix().getMastering().tried(loudness.parse(trial.stderr()));
+    /** The merged video's mastering gain, from the mix's measure and its ladder's, as the soundtrack's is found. */
+    public void mixLadderMeasured(Run run, FfmpegOutcome.Finished ladder) {
+        VideoMix mix = run.videoMix();
+        List<LoudnessMeasure> measures = new ArrayList<>();
+        measures.add(mix.getMastering().measured());
+        measures.addAll(loudness.parseAll(ladder.stderr()));
+        mix.masterWith(loudness.gain(run.params().loudnessTarget(), measures, mix.getLimiterRungs()), mix.getLimiterRungs());
     }
 
-    /** The mix, mastered, encoded once to AAC under the video stream copied as it is. */
+    /**
+     * The mix, mastered, encoded once to AAC under the video stream copied as it is; measuring what it encodes unless
+     * the gain alone masters it.
+     */
     public List<String> muxCommand(Run run, VideoFiles.Merge video) {
-        return muxes.command(video.source(), run.plan().videoMixFile(), run.videoMix().getMastering(), video.muxed());
+        MasteringGain gain = run.videoMix().getMastering();
+        return muxes.command(video.source(), run.plan().videoMixFile(), gain, video.muxed(), gain.delivered() == null);
     }
 
-    /** Measures the merged video's audio, for the status document. */
-    public List<String> measureMergedCommand(Run run, VideoFiles.Merge video) {
-        return loudness.measureCommand(video.muxed());
-    }
-
-    /** What the merged video's audio measured. */
-    public VideoMix mergedMeasured(Run run, FfmpegOutcome.Finished measured) {
-        run.videoMix().delivered(loudness.parse(measured.stderr()));
+    /** What the merged video's audio measures: the mix's measure moved by the gain, or what the mux's own meter found. */
+    public VideoMix muxed(Run run, FfmpegOutcome.Finished mux) {
+        LoudnessMeasure reckoned = run.videoMix().getMastering().delivered();
+        run.videoMix().delivered(reckoned != null ? reckoned : loudness.parse(mux.stderr()));
         return run.videoMix();
     }
 

@@ -44,9 +44,12 @@ class FfmpegLineRouteTest extends RunRoutesTestSupport {
         calls.add(call("join 2", true));
         // both FFmpeg places taken: whatever comes now waits in line
         Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> bothRunning.getCount() == 0);
-        calls.add(call("join 3", true));
-        calls.add(call("join 4", true));
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> lineLength() == 2);
+        // one after the other, each in line before the next is sent (asyncSend's threads could swap them)
+        for (String join : List.of("join 3", "join 4")) {
+            calls.add(call(join, true));
+            int before = calls.size() - 2;
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> lineLength() == before);
+        }
         calls.add(call("timeline", false));
         Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> lineLength() == 3);
         // one place freed: the line is served in its order by that place alone, the other still taken

@@ -21,7 +21,7 @@ class MuxCommandTest {
 
     // the mix measured -20 LUFS with its true peak at -12 dBTP: mastered to -14 LUFS by 6 dB, no limiter needed
     private final List<String> args = new MuxCommand().command(VIDEO, WAV,
-            new LoudnessCommands().gain(Loudness.STREAMING, new LoudnessMeasure(-20.0, -12.0, 4.0)), OUT);
+            new LoudnessCommands().gain(Loudness.STREAMING, new LoudnessMeasure(-20.0, -12.0, 4.0)), OUT, false);
 
     @Test
     void theVideoStreamIsCopiedAndTheAudioEncodedOnceToAac192() {
@@ -38,9 +38,21 @@ class MuxCommandTest {
 
     @Test
     void withoutALoudnessTargetTheMixIsEncodedAsItIs() {
-        List<String> plain = new MuxCommand().command(VIDEO, WAV, new LoudnessCommands().gain(Loudness.NONE, null), OUT);
+        List<String> plain = new MuxCommand().command(VIDEO, WAV, new LoudnessCommands().gain(Loudness.NONE, null), OUT, false);
 
         assertThat(plain.get(plain.indexOf("-filter_complex") + 1)).isEqualTo("[1:a]aformat=channel_layouts=stereo[fitted]");
+    }
+
+    @Test
+    void measuredItMetersWhatGoesIntoTheEncoderOnABranchOfItsGraph() {
+        List<String> measured = new MuxCommand().command(VIDEO, WAV,
+                new LoudnessCommands().gain(Loudness.STREAMING, new LoudnessMeasure(-20.0, -3.0, 4.0)), OUT, true);
+
+        assertThat(measured.get(measured.indexOf("-filter_complex") + 1))
+                .contains("alimiter").endsWith(",asplit=2[fitted][measure];[measure]ebur128=peak=true:framelog=verbose[measured]");
+        assertThat(measured).containsSequence("-loglevel", "info").containsSequence("-map", "[measured]", "-f", "null", "-")
+                .contains("file:" + OUT);
+        assertThat(args).doesNotContain("[measured]");
     }
 
     @Test
