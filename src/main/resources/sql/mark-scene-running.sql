@@ -3,11 +3,8 @@
 -- renew-lease.sql); only while it holds the run and no cancel was asked for, marks the scene running and tells what
 -- an interrupted attempt left in its row (status running): the prediction it was waiting for, if any.
 WITH held AS (
-    UPDATE jobs SET stage = :#${exchangeProperty.run.stage}, updated_at = now(),
-        note = coalesce(:#${exchangeProperty.databaseWait.note()}, note),
-        lease_expires_at = now() + make_interval(secs => CAST(:#${exchangeProperty.run.leaseSeconds} AS double precision))
-    WHERE id = CAST(:#${exchangeProperty.run.jobId} AS uuid) AND lease_owner = :#${exchangeProperty.run.instanceId} AND status = 'running'
-    RETURNING cancel_requested
+    SELECT cancel_requested FROM hold_run(CAST(:#${exchangeProperty.run.jobId} AS uuid), :#${exchangeProperty.run.instanceId}, :#${exchangeProperty.run.stage},
+        :#${exchangeProperty.databaseWait.note()}, :#${exchangeProperty.run.leaseSeconds})
 ), interrupted AS (
     SELECT prediction_id, prediction_index FROM scene_segments
     WHERE job_id = CAST(:#${exchangeProperty.run.jobId} AS uuid) AND scene_index = :#${body.index}

@@ -49,7 +49,7 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
     private void runUntil(String end, Function<Call, Object[]> script, String params, String... titles) throws Exception {
         this.script = script;
         advise("music-replicate", a -> a.weaveById("record-prediction-id").replace().to("mock:recorded-prediction")
-                .process(e -> e.setVariable("answer", cancelRequested)));
+                .process(e -> e.setVariable("held", cancelRequested)));
         advise("replicate-find-created", a -> a.weaveById("known-prediction-ids").replace().setVariable("answer", a.constant(List.of())));
         advise("replicate-request", a -> a.weaveById("call-replicate").replace().process(this::answer));
         runJob(job(JOB, params, titles), end);
@@ -149,6 +149,20 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
         assertThat(creates()).hasSize(1);
         assertThat(storedScenes()).isEmpty();
         assertThat(getMockEndpoint("mock:failed").getReceivedCounter()).isZero();
+        // it had finished: nothing to cancel at Replicate
+        assertThat(count("POST", "/cancel")).isZero();
+    }
+
+    @Test
+    void aPredictionStillRunningWhenTheCancelIsSeenIsCanceledAtReplicateByTheRun() throws Exception {
+        cancelRequested = true;
+        runUntil("mock:canceled", call -> call.is("POST", "/predictions/p1/cancel")
+                ? new Object[] {200, prediction("p1", "canceled", null, null)} : healthy(call), "{}", "dawn", "noon");
+
+        assertThat(creates()).hasSize(1);
+        assertThat(count("POST", "/predictions/p1/cancel")).isEqualTo(1);
+        assertThat(count("GET", "/predictions/p1")).isZero();
+        assertThat(storedScenes()).isEmpty();
     }
 
     @Test
