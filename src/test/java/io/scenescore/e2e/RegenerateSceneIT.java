@@ -257,6 +257,49 @@ class RegenerateSceneIT {
         return answer.body();
     }
 
+    /**
+     * Segments an earlier version stored as FLAC (before scenes were cut on PCM): a run that restores one joins it and
+     * continues it as any other, its window cut by FFmpeg since it is not a WAV.
+     */
+    @Test
+    void aSceneAnEarlierVersionStoredAsFlacIsJoinedAndContinuedAsAnyOther(@TempDir Path tmp) throws Exception {
+        String jobId = service.generate(storyboard("\"seed\": 5, \"output_format\": \"wav\"", 3, 3, 3));
+        assertThat(service.awaitEnd(jobId, Duration.ofSeconds(90)).path("status").asText()).isEqualTo("completed");
+        Path wav = tmp.resolve("scene-0.wav");
+        Path flac = tmp.resolve("scene-0.flac");
+        try (Connection c = db.connect();
+             PreparedStatement s = c.prepareStatement("SELECT lo_get(content) FROM scene_segments WHERE job_id = CAST(? AS uuid) AND scene_index = 0")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                Files.write(wav, r.getBytes(1));
+            }
+        }
+        MediaProbe.ffmpeg("-i", wav.toString(), "-c:a", "flac", flac.toString());
+        try (Connection c = db.connect();
+             PreparedStatement s = c.prepareStatement("UPDATE scene_segments SET content = lo_from_bytea(0, ?) WHERE job_id = CAST(? AS uuid) AND scene_index = 0")) {
+            s.setBytes(1, Files.readAllBytes(flac));
+            s.setString(2, jobId);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        replicate.reset();
+        replicate.setLatency(Duration.ofMillis(300));
+
+        assertThat(service.postJson("/api/v3/audio/" + jobId + "/scenes/1/regenerate", "{}").statusCode()).isEqualTo(202);
+        JsonNode second = service.awaitEnd(jobId, Duration.ofSeconds(90));
+
+        assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("completed");
+        JsonNode input = replicate.createRequests().get(0).path("input");
+        assertThat(input.path("continuation").asBoolean()).isTrue();
+        assertThat(input.path("input_audio").asText()).startsWith("data:audio/wav;base64,");
+        Path soundtrack = Files.write(tmp.resolve("v2.wav"), download(jobId, ""));
+        assertThat(MediaProbe.duration(soundtrack)).isCloseTo(9.0, within(0.05));
+        // the FLAC scene is there, as loud as the same scene in the version before
+        Path before = Files.write(tmp.resolve("v1.wav"), download(jobId, "?version=1"));
+        assertThat(MediaProbe.meanVolume(soundtrack, 0.5, 2.0)).isGreaterThan(-40)
+                .isCloseTo(MediaProbe.meanVolume(before, 0.5, 2.0), within(1.5));
+    }
+
     /** The SHA-256 of each scene's stored segment (a WAV), by scene index. */
     private static Map<Integer, String> segmentHashes(String jobId) throws Exception {
         Map<Integer, String> hashes = new TreeMap<>();
