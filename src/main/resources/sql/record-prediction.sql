@@ -1,16 +1,19 @@
 -- The prediction a scene waits for is stored before polling starts, so that it can be found again; in the same
--- statement the run is held, as renew-lease.sql does (its lease renewed, whether a cancel was asked for told; no row
--- back: this instance no longer holds the run), so that a prediction answered at once needs no other statement
--- before the next one is created. Recorded only while the run is held and not canceled: a cancel asked for during
--- the create found no prediction to cancel at Replicate (the API cancels those recorded), so the run cancels this
--- one itself, and only it does.
+-- statement the run is held, as renew-lease.sql does (its lease renewed; cancel_requested: whether a cancel was asked
+-- for, null when this instance no longer holds the run), so that a prediction answered at once needs no other
+-- statement before the next one is created. cancel_prediction: the job's cancel was asked for, held or not. Then the
+-- prediction is not recorded: the API's cancel looked for the recorded ones before this, so the run cancels this one
+-- itself, and only it does. A run that lost its lease otherwise records it, for the instance that took it over.
 WITH held AS (
     SELECT cancel_requested FROM hold_run(CAST(:#${exchangeProperty.run.jobId} AS uuid), :#${exchangeProperty.run.instanceId}, :#${exchangeProperty.run.stage},
         :#${exchangeProperty.databaseWait.note()}, :#${exchangeProperty.run.leaseSeconds})
+), job AS (
+    SELECT coalesce((SELECT cancel_requested FROM held), cancel_requested) AS cancel_prediction
+    FROM jobs WHERE id = CAST(:#${exchangeProperty.run.jobId} AS uuid)
 ), recorded AS (
     UPDATE scene_segments SET prediction_id = :#${variable.chain.prediction.id}, prediction_index = :#${variable.chain.current},
         updated_at = now()
     WHERE job_id = CAST(:#${exchangeProperty.run.jobId} AS uuid) AND scene_index = :#${variable.scene.index}
-      AND EXISTS (SELECT 1 FROM held WHERE NOT held.cancel_requested)
+      AND NOT EXISTS (SELECT 1 FROM job WHERE job.cancel_prediction)
 )
-SELECT cancel_requested FROM held
+SELECT (SELECT cancel_requested FROM held) AS cancel_requested, coalesce((SELECT cancel_prediction FROM job), false) AS cancel_prediction

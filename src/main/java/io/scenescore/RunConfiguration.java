@@ -31,6 +31,8 @@ public class RunConfiguration implements CamelConfiguration {
     private int concurrentRuns;
     @PropertyInject("scenescore.lease.seconds")
     private int leaseSeconds;
+    @PropertyInject(value = "scenescore.lease.held-fresh-ms", defaultValue = "50")
+    private long heldFreshMs;
     @PropertyInject(value = "scenescore.provider", defaultValue = "")
     private String provider;
     @PropertyInject(value = "scenescore.replicate.token", defaultValue = "")
@@ -40,7 +42,7 @@ public class RunConfiguration implements CamelConfiguration {
     public void configure(CamelContext camelContext) throws Exception {
         Registry registry = camelContext.getRegistry();
         String instance = instanceId();
-        RunSlots slots = new RunSlots(concurrentRuns, instance, leaseSeconds);
+        RunSlots slots = new RunSlots(concurrentRuns, instance, leaseSeconds, heldFreshMs);
         registry.bind("runSlots", slots);
         registry.bind("runPlanner", new RunPlanner(Wiring.dataDir(dataDir).resolve("work"), MusicSources.choose(provider, replicateToken), slots));
         registry.bind("soundtracks", new Soundtracks());

@@ -166,7 +166,8 @@ public final class ApiSchema {
             @Schema(description = "the mix applied under the video's own sound; null until merged", allowableValues = {"duck", "blend", "replace"}) String mix,
             @JsonProperty("mix_note") @Schema(description = "why the mix applied is not the one asked for (a video without sound gets replace)") String mixNote,
             @Schema(description = "the merged video's audio loudness (EBU R128): the mix's measure moved by the mastering gain, "
-                    + "or, when a limiter acted, measured on what was encoded; null until merged") Loudness loudness) {
+                    + "or, when a limiter acted or nothing was mastered, measured on what went into the AAC encoder; null until "
+                    + "merged") Loudness loudness) {
     }
 
     @Schema(description = "A job's status document")

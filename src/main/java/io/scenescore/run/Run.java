@@ -22,19 +22,24 @@ public final class Run {
     private volatile List<Double> limiterRungs = List.of();
     private volatile VideoMix videoMix;
     private volatile Integer version;
-    private volatile long heldAtNanos = System.nanoTime() - HELD_JUST_NOW_NANOS;
-
-    /**
-     * How long a look at the run's lease and cancel flag stays fresh: the hold after a scene's music is skipped
-     * within it (a prediction answered at once was held as it was recorded). Far shorter than a lease, and a cancel
-     * that came in it is seen at the next scene's start, a few milliseconds later.
-     */
-    static final long HELD_JUST_NOW_NANOS = 50_000_000L;
+    private final long heldFreshNanos;
+    private volatile Long heldAtNanos;
 
     public Run(RunPlan plan, String instanceId, int leaseSeconds) {
+        this(plan, instanceId, leaseSeconds, 50);
+    }
+
+    /**
+     * @param heldFreshMs how long a look at the run's lease and cancel flag stays fresh: the hold after a scene's
+     *                    music is skipped within it (a prediction answered at once was held as it was recorded). Far
+     *                    shorter than a lease; a cancel that came in it is seen at the next scene's start (or before
+     *                    the join), milliseconds later
+     */
+    public Run(RunPlan plan, String instanceId, int leaseSeconds, long heldFreshMs) {
         this.plan = plan;
         this.instanceId = instanceId;
         this.leaseSeconds = leaseSeconds;
+        this.heldFreshNanos = heldFreshMs * 1_000_000L;
     }
 
     public String jobId() {
@@ -143,9 +148,10 @@ public final class Run {
         heldAtNanos = System.nanoTime();
     }
 
-    /** Whether the run was held within {@link #HELD_JUST_NOW_NANOS}: holding it again would tell nothing new. */
+    /** Whether the run was held within its fresh time: holding it again would tell nothing new. */
     public boolean heldJustNow() {
-        return System.nanoTime() - heldAtNanos < HELD_JUST_NOW_NANOS;
+        Long at = heldAtNanos;
+        return at != null && System.nanoTime() - at < heldFreshNanos;
     }
 
     @Override

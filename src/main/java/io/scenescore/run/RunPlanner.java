@@ -62,7 +62,7 @@ public final class RunPlanner {
         Path workDir = workDirectory.resolve(jobId);
         Files.createDirectories(workDir);
         return new Run(new RunPlan(jobId, scenes, params, provider, workDir, regenerated == null ? null : List.copyOf(regenerated)),
-                slots.instanceId(), slots.leaseSeconds());
+                slots.instanceId(), slots.leaseSeconds(), slots.heldFreshMs());
     }
 
     /** Where a scene an earlier attempt stored (its select-stored-segments.sql row) is exported: named for its large object. */

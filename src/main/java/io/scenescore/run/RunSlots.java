@@ -15,15 +15,25 @@ public final class RunSlots {
     private final Semaphore slots;
     private final String instanceId;
     private final int leaseSeconds;
+    private final long heldFreshMs;
     private final Set<String> executing = ConcurrentHashMap.newKeySet();
 
     public RunSlots(int capacity, String instanceId, int leaseSeconds) {
+        this(capacity, instanceId, leaseSeconds, 50);
+    }
+
+    /**
+     * @param heldFreshMs how long a look at a run's lease and cancel flag stays fresh (scenescore.lease.held-fresh-ms):
+     *                    the hold after a scene's music is skipped within it ({@link Run#heldJustNow})
+     */
+    public RunSlots(int capacity, String instanceId, int leaseSeconds, long heldFreshMs) {
         if (capacity < 1) {
             throw new IllegalArgumentException("SCENESCORE_CONCURRENT_RUNS must be at least 1, got " + capacity);
         }
         this.slots = new Semaphore(capacity);
         this.instanceId = instanceId;
         this.leaseSeconds = leaseSeconds;
+        this.heldFreshMs = heldFreshMs;
     }
 
     /**
@@ -43,6 +53,10 @@ public final class RunSlots {
 
     public int leaseSeconds() {
         return leaseSeconds;
+    }
+
+    public long heldFreshMs() {
+        return heldFreshMs;
     }
 
     public int free() {

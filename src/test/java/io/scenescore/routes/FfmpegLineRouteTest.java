@@ -17,7 +17,8 @@ import io.scenescore.media.FfmpegOutcome;
 
 /**
  * The line FFmpeg calls wait in (routes/audio.camel.yaml, ffmpeg and ffmpeg-run; two at once in these tests): a call
- * made outside a run, which someone waits on over HTTP, goes before the runs' calls already waiting.
+ * made outside a run, which someone waits on over HTTP, goes before the runs' calls already waiting, but no more than
+ * four in a row.
  */
 class FfmpegLineRouteTest extends RunRoutesTestSupport {
 
@@ -62,6 +63,33 @@ class FfmpegLineRouteTest extends RunRoutesTestSupport {
 
         assertThat(ran.subList(0, 2)).containsExactlyInAnyOrder("join 1", "join 2");
         assertThat(ran.subList(2, 5)).containsExactly("timeline", "join 3", "join 4");
+    }
+
+    @Test
+    void afterFourCallsWentAheadTheOldestRunsCallGoesNext() throws Exception {
+        advise("ffmpeg-run", a -> {
+            a.weaveById("exec-ffmpeg").replace().process(this::exec);
+            a.weaveById("check-ffmpeg").replace().setVariable("answer", a.constant(new FfmpegOutcome.Finished("", "")));
+        });
+        context.start();
+        List<Future<Exchange>> calls = new ArrayList<>();
+        calls.add(call("join 1", true));
+        calls.add(call("join 2", true));
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> bothRunning.getCount() == 0);
+        for (String name : List.of("join 3", "storyboard 1", "storyboard 2", "storyboard 3", "storyboard 4", "storyboard 5")) {
+            calls.add(call(name, name.startsWith("join")));
+            int waiting = calls.size() - 2;
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> lineLength() == waiting);
+        }
+
+        releaseFirst.countDown();
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> ran.size() == 8);
+        releaseSecond.countDown();
+        for (Future<Exchange> call : calls) {
+            assertThat(call.get(10, TimeUnit.SECONDS).getException()).isNull();
+        }
+
+        assertThat(ran.subList(2, 8)).containsExactly("storyboard 1", "storyboard 2", "storyboard 3", "storyboard 4", "join 3", "storyboard 5");
     }
 
     private Future<Exchange> call(String name, boolean ofARun) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,8 +40,11 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
         return "replicate";
     }
 
-    /** What recording a prediction answers about the run (record-prediction.sql): its cancel_requested. */
-    Boolean cancelRequested = false;
+    /**
+     * What recording a prediction answers about the run (record-prediction.sql): cancel_requested (null: the run is no
+     * longer held) and cancel_prediction (the job's cancel was asked for).
+     */
+    final Map<String, Object> held = new HashMap<>(Map.of("cancel_requested", false, "cancel_prediction", false));
 
     private void run(Function<Call, Object[]> script, String params, String... titles) throws Exception {
         runUntil("mock:completed", script, params, titles);
@@ -49,7 +53,7 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
     private void runUntil(String end, Function<Call, Object[]> script, String params, String... titles) throws Exception {
         this.script = script;
         advise("music-replicate", a -> a.weaveById("record-prediction-id").replace().to("mock:recorded-prediction")
-                .process(e -> e.setVariable("held", cancelRequested)));
+                .process(e -> e.setVariable("held", new HashMap<>(held))));
         advise("replicate-find-created", a -> a.weaveById("known-prediction-ids").replace().setVariable("answer", a.constant(List.of())));
         advise("replicate-request", a -> a.weaveById("call-replicate").replace().process(this::answer));
         runJob(job(JOB, params, titles), end);
@@ -143,7 +147,7 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
 
     @Test
     void aCancelAskedForDuringTheCreateStopsTheRunAsThePredictionIsRecorded() throws Exception {
-        cancelRequested = true;
+        held.putAll(Map.of("cancel_requested", true, "cancel_prediction", true));
         runUntil("mock:canceled", this::answeredAtOnce, "{}", "dawn", "noon");
 
         assertThat(creates()).hasSize(1);
@@ -155,7 +159,7 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
 
     @Test
     void aPredictionStillRunningWhenTheCancelIsSeenIsCanceledAtReplicateByTheRun() throws Exception {
-        cancelRequested = true;
+        held.putAll(Map.of("cancel_requested", true, "cancel_prediction", true));
         runUntil("mock:canceled", call -> call.is("POST", "/predictions/p1/cancel")
                 ? new Object[] {200, prediction("p1", "canceled", null, null)} : healthy(call), "{}", "dawn", "noon");
 
@@ -163,6 +167,21 @@ class ReplicateRouteTest extends RunRoutesTestSupport {
         assertThat(count("POST", "/predictions/p1/cancel")).isEqualTo(1);
         assertThat(count("GET", "/predictions/p1")).isZero();
         assertThat(storedScenes()).isEmpty();
+    }
+
+    @Test
+    void aRunNoLongerHeldWhoseJobWasCanceledStillCancelsThePredictionItMadeAndStops() throws Exception {
+        // another scene of a draft saw the cancel and ended the run while this one's create was in flight
+        held.put("cancel_requested", null);
+        held.put("cancel_prediction", true);
+        runUntil(null, call -> call.is("POST", "/predictions/p1/cancel")
+                ? new Object[] {200, prediction("p1", "canceled", null, null)} : healthy(call), "{}", "dawn");
+
+        assertThat(count("POST", "/predictions/p1/cancel")).isEqualTo(1);
+        assertThat(storedScenes()).isEmpty();
+        // no longer this instance's to end: neither canceled nor failed by it
+        assertThat(getMockEndpoint("mock:canceled").getReceivedCounter()).isZero();
+        assertThat(getMockEndpoint("mock:failed").getReceivedCounter()).isZero();
     }
 
     @Test

@@ -86,7 +86,9 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
     protected void bindToRegistry(Registry registry) throws Exception {
         work = Files.createTempDirectory("scenescore-route-test");
         registry.bind("test", this);
-        RunSlots slots = new RunSlots(4, "route-test", 60);
+        // a run held stays fresh for the whole test: whether the renewal after a scene's music is made does not depend on
+        // how fast a cold JVM goes from the record of a prediction to the end of the music
+        RunSlots slots = new RunSlots(4, "route-test", 60, 60_000);
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setUrl("jdbc:postgresql://database.invalid/none");
         registry.bind("dataSource", nowhere);
@@ -170,10 +172,13 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
     }
 
     /** Runs the job through execute-run (advised by {@link #adviseRun} and whatever the test advised before) until it ends at {@code end}. */
+    /** Runs the job until {@code end} has its message; with no {@code end}, until execute-run returns. */
     void runJob(Map<String, Object> job, String end) throws Exception {
         adviseRun(job);
         context.start();
-        getMockEndpoint(end).expectedMessageCount(1);
+        if (end != null) {
+            getMockEndpoint(end).expectedMessageCount(1);
+        }
         template.sendBody("direct:run", Map.of("id", job.get("id")));
         MockEndpoint.assertIsSatisfied(context);
     }

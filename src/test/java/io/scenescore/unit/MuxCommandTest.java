@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.scenescore.job.Loudness;
 import io.scenescore.media.LoudnessCommands;
 import io.scenescore.media.LoudnessMeasure;
+import io.scenescore.media.MasteringGain;
 import io.scenescore.media.MuxCommand;
 
 /** The FFmpeg run laying the soundtrack under the video: what it reads, copies and encodes. */
@@ -37,10 +38,14 @@ class MuxCommandTest {
     }
 
     @Test
-    void withoutALoudnessTargetTheMixIsEncodedAsItIs() {
-        List<String> plain = new MuxCommand().command(VIDEO, WAV, new LoudnessCommands().gain(Loudness.NONE, null), OUT, false);
+    void withoutALoudnessTargetTheMixIsEncodedAsItIsAndMeasuredAsItIsEncoded() {
+        MasteringGain none = new LoudnessCommands().gain(Loudness.NONE, new LoudnessMeasure(-20.0, -12.0, 4.0));
+        // nothing mastered: nothing to reckon the delivered loudness from, so the mux measures (Soundtracks.muxCommand)
+        assertThat(none.delivered()).isNull();
+        List<String> plain = new MuxCommand().command(VIDEO, WAV, none, OUT, true);
 
-        assertThat(plain.get(plain.indexOf("-filter_complex") + 1)).isEqualTo("[1:a]aformat=channel_layouts=stereo[fitted]");
+        assertThat(plain.get(plain.indexOf("-filter_complex") + 1)).isEqualTo(
+                "[1:a]aformat=channel_layouts=stereo,asplit=2[fitted][measure];[measure]ebur128=peak=true:framelog=verbose[measured]");
     }
 
     @Test

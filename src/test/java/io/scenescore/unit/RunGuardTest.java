@@ -22,7 +22,7 @@ import io.scenescore.run.RunPlan;
 class RunGuardTest {
 
     private final RunGuard guard = new RunGuard();
-    private final Run run = new Run(new RunPlan("job-1", List.of(), AudioParams.defaults(), "replicate", Path.of("/w")), "me", 60);
+    private final Run run = new Run(new RunPlan("job-1", List.of(), AudioParams.defaults(), "replicate", Path.of("/w")), "me", 60, 60_000);
 
     @Test
     void aRenewalWithoutCancelGoesOn() {
