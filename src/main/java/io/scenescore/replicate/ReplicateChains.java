@@ -14,6 +14,7 @@ import io.scenescore.run.Run;
 import io.scenescore.run.SceneCue;
 import io.scenescore.run.SceneSegment;
 import io.scenescore.run.SceneWork;
+import io.scenescore.store.DatabaseWait;
 
 /** Starts and keeps the chain of predictions of one scene, and the files its pieces are saved in. */
 public final class ReplicateChains {
@@ -181,5 +182,14 @@ public final class ReplicateChains {
     public SceneWork finish(SceneChain chain, SceneWork work) {
         return work.collected().made(new RawAudio(chain.files(), chain.windows()))
                 .cued(chain.cue().madeBy(chain.predictionIds()));
+    }
+
+    /** The parameters of record-prediction.sql: the run's hold, the scene's index, the prediction made for it. */
+    public Map<String, Object> recordParameters(SceneChain chain, SceneWork scene, Run run, DatabaseWait wait) {
+        Map<String, Object> parameters = run.holdParameters(wait);
+        parameters.put("scene_index", scene.index());
+        parameters.put("prediction_id", chain.prediction().id());
+        parameters.put("prediction_index", chain.current());
+        return parameters;
     }
 }

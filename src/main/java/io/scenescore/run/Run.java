@@ -1,9 +1,12 @@
 package io.scenescore.run;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.scenescore.job.AudioParams;
+import io.scenescore.store.DatabaseWait;
 
 /**
  * What travels with one run of a job through its routes (exchange property {@code run}): its plan, the pieces
@@ -141,6 +144,22 @@ public final class Run {
 
     public void storedAs(Number version) {
         this.version = version == null ? null : version.intValue();
+    }
+
+    /**
+     * The named parameters of a statement that holds the run through {@code hold_run} (job_id, owner, stage, note,
+     * lease_seconds), in a map the statement gets as its body: camel-sql reads a name straight from it, where each
+     * {@code :#${...}} parameter costs it a copy of the exchange and an expression (a statement between two
+     * predictions has seven or eight). The caller adds its own.
+     */
+    public Map<String, Object> holdParameters(DatabaseWait wait) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("job_id", jobId());
+        parameters.put("owner", instanceId);
+        parameters.put("stage", stage);
+        parameters.put("note", wait == null ? null : wait.note());
+        parameters.put("lease_seconds", leaseSeconds);
+        return parameters;
     }
 
     /** The run's lease was just renewed and no cancel was asked for ({@link RunGuard#held}). */
