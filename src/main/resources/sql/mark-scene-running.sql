@@ -2,9 +2,10 @@
 -- at its stage and tells whether a cancel was asked for (no row back: this instance no longer holds the run, as
 -- renew-lease.sql); only while it holds the run and no cancel was asked for, marks the scene running and tells what
 -- an interrupted attempt left in its row (status running): the prediction it was waiting for, if any. Its named
--- parameters come in a map as the body (RunGuard.markParameters).
+-- parameters come in a map as the body (RunGuard.markParameters), but the outage note (reading it closes the outage).
 WITH held AS (
-    SELECT cancel_requested FROM hold_run(CAST(:#job_id AS uuid), :#owner, :#stage, :#note, :#lease_seconds)
+    SELECT cancel_requested FROM hold_run(CAST(:#job_id AS uuid), :#owner, :#stage,
+        :#${exchangeProperty.databaseWait.note()}, :#lease_seconds)
 ), interrupted AS (
     SELECT prediction_id, prediction_index FROM scene_segments
     WHERE job_id = CAST(:#job_id AS uuid) AND scene_index = :#scene_index

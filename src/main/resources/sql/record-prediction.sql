@@ -4,9 +4,11 @@
 -- statement before the next one is created. cancel_prediction: the job's cancel was asked for, held or not. Then the
 -- prediction is not recorded: the API's cancel looked for the recorded ones before this, so the run cancels this one
 -- itself, and only it does. A run that lost its lease otherwise records it, for the instance that took it over.
--- Its named parameters come in a map as the body (ReplicateChains.recordParameters).
+-- Its named parameters come in a map as the body (ReplicateChains.recordParameters), but the outage note (reading it
+-- closes the outage).
 WITH held AS (
-    SELECT cancel_requested FROM hold_run(CAST(:#job_id AS uuid), :#owner, :#stage, :#note, :#lease_seconds)
+    SELECT cancel_requested FROM hold_run(CAST(:#job_id AS uuid), :#owner, :#stage,
+        :#${exchangeProperty.databaseWait.note()}, :#lease_seconds)
 ), job AS (
     SELECT coalesce((SELECT cancel_requested FROM held), cancel_requested) AS cancel_prediction
     FROM jobs WHERE id = CAST(:#job_id AS uuid)

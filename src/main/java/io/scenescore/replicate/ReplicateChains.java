@@ -14,7 +14,6 @@ import io.scenescore.run.Run;
 import io.scenescore.run.SceneCue;
 import io.scenescore.run.SceneSegment;
 import io.scenescore.run.SceneWork;
-import io.scenescore.store.DatabaseWait;
 
 /** Starts and keeps the chain of predictions of one scene, and the files its pieces are saved in. */
 public final class ReplicateChains {
@@ -185,8 +184,8 @@ public final class ReplicateChains {
     }
 
     /** The parameters of record-prediction.sql: the run's hold, the scene's index, the prediction made for it. */
-    public Map<String, Object> recordParameters(SceneChain chain, SceneWork scene, Run run, DatabaseWait wait) {
-        Map<String, Object> parameters = run.holdParameters(wait);
+    public Map<String, Object> recordParameters(SceneChain chain, SceneWork scene, Run run) {
+        Map<String, Object> parameters = run.holdParameters();
         parameters.put("scene_index", scene.index());
         parameters.put("prediction_id", chain.prediction().id());
         parameters.put("prediction_index", chain.current());

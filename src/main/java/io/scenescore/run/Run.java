@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.scenescore.job.AudioParams;
-import io.scenescore.store.DatabaseWait;
 
 /**
  * What travels with one run of a job through its routes (exchange property {@code run}): its plan, the pieces
@@ -147,17 +146,17 @@ public final class Run {
     }
 
     /**
-     * The named parameters of a statement that holds the run through {@code hold_run} (job_id, owner, stage, note,
+     * The named parameters of a statement that holds the run through {@code hold_run} (job_id, owner, stage,
      * lease_seconds), in a map the statement gets as its body: camel-sql reads a name straight from it, where each
      * {@code :#${...}} parameter costs it a copy of the exchange and an expression (a statement between two
-     * predictions has seven or eight). The caller adds its own.
+     * predictions had seven or eight). The note of a database outage stays an expression in the statement: reading it
+     * closes the outage, which only the statement's own binding may do. The caller adds its own.
      */
-    public Map<String, Object> holdParameters(DatabaseWait wait) {
+    public Map<String, Object> holdParameters() {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("job_id", jobId());
         parameters.put("owner", instanceId);
         parameters.put("stage", stage);
-        parameters.put("note", wait == null ? null : wait.note());
         parameters.put("lease_seconds", leaseSeconds);
         return parameters;
     }

@@ -6,7 +6,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
 import io.scenescore.store.DatabaseOutage;
-import io.scenescore.store.DatabaseWait;
 
 /** Reads what renewing a run's lease answered: go on, stop because it was canceled, or stop because it is no longer ours. */
 public final class RunGuard {
@@ -63,8 +62,8 @@ public final class RunGuard {
     }
 
     /** The parameters of mark-scene-running.sql: the run's hold, the scene's index, source and length. */
-    public Map<String, Object> markParameters(Run run, DatabaseWait wait, SceneWork scene) {
-        Map<String, Object> parameters = run.holdParameters(wait);
+    public Map<String, Object> markParameters(Run run, SceneWork scene) {
+        Map<String, Object> parameters = run.holdParameters();
         parameters.put("scene_index", scene.index());
         parameters.put("source", run.provider());
         parameters.put("duration", scene.scene().duration());
