@@ -34,6 +34,20 @@ class FfmpegLineRouteTest extends RunRoutesTestSupport {
 
     @Test
     void aCallSomeoneWaitsOnGoesBeforeTheRunsCallsWaitingInLine() throws Exception {
+        assertThat(served("join 3", "join 4", "timeline")).containsExactly("timeline", "join 3", "join 4");
+    }
+
+    @Test
+    void afterFourCallsWentAheadTheOldestRunsCallGoesNext() throws Exception {
+        assertThat(served("join 3", "storyboard 1", "storyboard 2", "storyboard 3", "storyboard 4", "storyboard 5"))
+                .containsExactly("storyboard 1", "storyboard 2", "storyboard 3", "storyboard 4", "join 3", "storyboard 5");
+    }
+
+    /**
+     * The order in which FFmpeg ran {@code waiting} (a run's call when its name starts with "join"), put in line one
+     * after the other while both places are taken by two runs' calls, then served by one place freed alone.
+     */
+    private List<String> served(String... waiting) throws Exception {
         advise("ffmpeg-run", a -> {
             a.weaveById("exec-ffmpeg").replace().process(this::exec);
             a.weaveById("check-ffmpeg").replace().setVariable("answer", a.constant(new FfmpegOutcome.Finished("", "")));
@@ -46,50 +60,21 @@ class FfmpegLineRouteTest extends RunRoutesTestSupport {
         // both FFmpeg places taken: whatever comes now waits in line
         Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> bothRunning.getCount() == 0);
         // one after the other, each in line before the next is sent (asyncSend's threads could swap them)
-        for (String join : List.of("join 3", "join 4")) {
-            calls.add(call(join, true));
-            int before = calls.size() - 2;
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> lineLength() == before);
+        for (String name : waiting) {
+            calls.add(call(name, name.startsWith("join")));
+            int inLine = calls.size() - 2;
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> lineLength() == inLine);
         }
-        calls.add(call("timeline", false));
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> lineLength() == 3);
         // one place freed: the line is served in its order by that place alone, the other still taken
         releaseFirst.countDown();
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> ran.size() == 5);
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> ran.size() == calls.size());
         releaseSecond.countDown();
         for (Future<Exchange> call : calls) {
             assertThat(call.get(10, TimeUnit.SECONDS).getException()).isNull();
         }
 
         assertThat(ran.subList(0, 2)).containsExactlyInAnyOrder("join 1", "join 2");
-        assertThat(ran.subList(2, 5)).containsExactly("timeline", "join 3", "join 4");
-    }
-
-    @Test
-    void afterFourCallsWentAheadTheOldestRunsCallGoesNext() throws Exception {
-        advise("ffmpeg-run", a -> {
-            a.weaveById("exec-ffmpeg").replace().process(this::exec);
-            a.weaveById("check-ffmpeg").replace().setVariable("answer", a.constant(new FfmpegOutcome.Finished("", "")));
-        });
-        context.start();
-        List<Future<Exchange>> calls = new ArrayList<>();
-        calls.add(call("join 1", true));
-        calls.add(call("join 2", true));
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> bothRunning.getCount() == 0);
-        for (String name : List.of("join 3", "storyboard 1", "storyboard 2", "storyboard 3", "storyboard 4", "storyboard 5")) {
-            calls.add(call(name, name.startsWith("join")));
-            int waiting = calls.size() - 2;
-            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> lineLength() == waiting);
-        }
-
-        releaseFirst.countDown();
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> ran.size() == 8);
-        releaseSecond.countDown();
-        for (Future<Exchange> call : calls) {
-            assertThat(call.get(10, TimeUnit.SECONDS).getException()).isNull();
-        }
-
-        assertThat(ran.subList(2, 8)).containsExactly("storyboard 1", "storyboard 2", "storyboard 3", "storyboard 4", "join 3", "storyboard 5");
+        return ran.subList(2, ran.size());
     }
 
     private Future<Exchange> call(String name, boolean ofARun) {
