@@ -26,7 +26,7 @@ public final class FfmpegLine implements BlockingQueueFactory<Exchange> {
     static final String TURN = "scenescore.ffmpegTurn";
 
     /** Calls outside a run (no exchange property run) first, then in the order they came. */
-    static final Comparator<Exchange> ORDER = Comparator.comparing((Exchange call) -> call.getProperty("run") != null)
+    static final Comparator<Exchange> ORDER = Comparator.comparing(FfmpegLine::ofARun)
             .thenComparingLong(call -> call.getProperty(TURN, 0L, Long.class));
 
     @Override

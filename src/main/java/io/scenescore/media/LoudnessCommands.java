@@ -72,6 +72,13 @@ public final class LoudnessCommands {
      */
     public List<String> joinMeasures(List<Double> rungs) {
         List<String> filters = new ArrayList<>(List.of(QUIET_METER));
+        filters.addAll(rungMeasures(rungs));
+        return filters;
+    }
+
+    /** The audio through the limiter at each rung, as the encode would limit it, integrated loudness only. */
+    private static List<String> rungMeasures(List<Double> rungs) {
+        List<String> filters = new ArrayList<>();
         for (double rung : rungs) {
             filters.add(String.format(Locale.ROOT, "aresample=%d,alimiter=limit=%.6f:attack=1:release=60:level=false,aresample=%d,"
                     + "ebur128=framelog=verbose", 4 * SceneAudioCommands.SAMPLE_RATE, Math.pow(10, rung / 20),
@@ -85,7 +92,6 @@ public final class LoudnessCommands {
         LoudnessMeasure joined = measures.isEmpty() ? null : measures.get(0);
         return MasteringGain.interpolated(target, joined, rungs, measures.size() > 1 ? measures.subList(1, measures.size()) : List.of());
     }
-
 
     /** The gain to master with, from what the join measured (null: nothing measured). */
     public MasteringGain gain(Loudness target, LoudnessMeasure joined) {
@@ -112,7 +118,7 @@ public final class LoudnessCommands {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         args.addAll(List.of("-loglevel", "info"));
         args.addAll(FfmpegArgs.localInput(wav));
-        List<String> measures = joinMeasures(rungs).subList(1, rungs.size() + 1);
+        List<String> measures = rungMeasures(rungs);
         StringBuilder graph = new StringBuilder("[0:a]asplit=").append(measures.size());
         for (int i = 0; i < measures.size(); i++) {
             graph.append("[rung").append(i).append(']');

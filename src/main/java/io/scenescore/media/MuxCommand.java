@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * The FFmpeg run that lays the soundtrack under the video: the video stream copied as it is (not re-encoded),
  * the audio (the uncompressed mix of {@link MixCommands}, already as long as the video) mastered with its gain and
- * encoded once to AAC 192 kb/s (never from the MP3), in an MP4 that starts playing before it has fully arrived; when
- * a limiter acts, it also measures what it encodes, on a branch of its own graph (a gain alone moves the mix's measure
- * by itself).
+ * encoded once to AAC 192 kb/s (never from the MP3), in an MP4 that starts playing before it has fully arrived;
+ * {@code measured}, it also measures what goes into the encoder, on a branch of its own graph (the run asks for it
+ * when a limiter acts or nothing was mastered: a gain alone moves the mix's measure by itself).
  */
 public final class MuxCommand {
 

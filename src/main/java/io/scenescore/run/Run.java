@@ -27,10 +27,6 @@ public final class Run {
     private final long heldFreshNanos;
     private volatile Long heldAtNanos;
 
-    public Run(RunPlan plan, String instanceId, int leaseSeconds) {
-        this(plan, instanceId, leaseSeconds, 50);
-    }
-
     /**
      * @param heldFreshMs how long a look at the run's lease and cancel flag stays fresh: the hold after a scene's
      *                    music is skipped within it (a prediction answered at once was held as it was recorded). Far

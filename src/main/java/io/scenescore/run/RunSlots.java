@@ -18,10 +18,6 @@ public final class RunSlots {
     private final long heldFreshMs;
     private final Set<String> executing = ConcurrentHashMap.newKeySet();
 
-    public RunSlots(int capacity, String instanceId, int leaseSeconds) {
-        this(capacity, instanceId, leaseSeconds, 50);
-    }
-
     /**
      * @param heldFreshMs how long a look at a run's lease and cancel flag stays fresh (scenescore.lease.held-fresh-ms):
      *                    the hold after a scene's music is skipped within it ({@link Run#heldJustNow})

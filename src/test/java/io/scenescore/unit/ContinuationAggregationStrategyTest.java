@@ -23,7 +23,7 @@ import io.scenescore.run.ScoreSheet;
 class ContinuationAggregationStrategyTest {
 
     private final CamelContext context = new DefaultCamelContext();
-    private final Run run = new Run(new RunPlan("job", List.of(), AudioParams.defaults(), "replicate", Path.of("/w")), "me", 60);
+    private final Run run = new Run(new RunPlan("job", List.of(), AudioParams.defaults(), "replicate", Path.of("/w")), "me", 60, 50);
     private final ScoreSheet sheet = run.sheet();
     private final ContinuationAggregationStrategy strategy = new ContinuationAggregationStrategy();
 
