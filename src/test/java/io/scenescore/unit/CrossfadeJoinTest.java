@@ -9,10 +9,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.scenescore.job.AudioParams;
 import io.scenescore.job.Scene;
 import io.scenescore.media.FadeFilterGraph;
+import io.scenescore.media.PcmJoin;
 import io.scenescore.media.SceneAudioCommands;
 import io.scenescore.media.WavLength;
 import io.scenescore.run.RunPlan;
@@ -20,7 +23,8 @@ import io.scenescore.support.MediaProbe;
 import io.scenescore.support.ToneLevels;
 
 /**
- * The default join, crossfade, with real FFmpeg: pieces made longer by the fade (as RunPlan makes them) overlap by it,
+ * The default join, crossfade, by both joins (FFmpeg's graph, and the join on PCM that a run takes when its pieces
+ * share a rate): pieces made longer by the fade (as RunPlan makes them) overlap by it,
  * so the soundtrack lasts exactly the sum of the scenes, to the sample; the overlap is equal power (quarter-sine
  * curves), so two unrelated pieces at the same level keep that level through it, where fade dips to silence.
  */
@@ -29,14 +33,16 @@ class CrossfadeJoinTest {
     static final double FADE = 1.0;
     static final List<Double> SCENES = List.of(2.5, 3.25, 2.0);
 
+    enum Join { FFMPEG, PCM }
+
     /** The pieces of the scenes as a crossfading run makes them: 440, 660 and 550 Hz tones at -12 dBFS peak. */
     private static List<Path> pieces(Path dir, RunPlan plan) throws Exception {
         List<Path> files = new ArrayList<>();
         int[] hz = {440, 660, 550};
         for (Scene scene : plan.scenes()) {
-            Path piece = dir.resolve("piece-" + scene.index() + ".flac");
+            Path piece = dir.resolve("piece-" + scene.index() + ".wav");
             MediaProbe.ffmpeg("-f", "lavfi", "-i", "aevalsrc=0.251*sin(2*PI*" + hz[scene.index()] + "*t):s=44100:c=stereo",
-                    "-t", String.valueOf(plan.pieceSeconds(scene)), "-c:a", "flac", piece.toString());
+                    "-t", String.valueOf(plan.pieceSeconds(scene)), "-c:a", "pcm_s16le", piece.toString());
             files.add(piece);
         }
         return files;
@@ -54,13 +60,17 @@ class CrossfadeJoinTest {
         return new RunPlan("job", scenes, params, "composer", dir);
     }
 
-    private static Path join(Path dir, String transition) throws Exception {
+    private static Path join(Path dir, String transition, Join join) throws Exception {
         AudioParams d = AudioParams.defaults();
         RunPlan plan = plan(dir, new AudioParams(d.prompt(), FADE, transition, d.syncMode(), false, d.errorStrategy(), d.modelVersion(),
                 "wav", null, d.loudness()));
         List<Path> pieces = pieces(dir, plan);
         List<Double> lengths = plan.scenes().stream().map(plan::pieceSeconds).toList();
         Path joined = dir.resolve(transition + ".wav");
+        if (join == Join.PCM) {
+            assertThat(new PcmJoin().join(pieces, FADE, transition, joined)).as("joined on PCM").isNotNull();
+            return joined;
+        }
         List<String> args = new ArrayList<>(List.of(MediaProbe.tools().ffmpeg()));
         args.addAll(new FadeFilterGraph().joinCommand(pieces, lengths, FADE, transition, joined, null));
         Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
@@ -77,20 +87,22 @@ class CrossfadeJoinTest {
         assertThat(plan.scenes().stream().map(plan::pieceSeconds)).containsExactly(3.5, 4.25, 2.0);
     }
 
-    @Test
-    void theCrossfadedSoundtrackLastsExactlyTheSumOfTheScenes(@TempDir Path dir) throws Exception {
-        Path joined = join(dir, "crossfade");
+    @ParameterizedTest
+    @EnumSource(Join.class)
+    void theCrossfadedSoundtrackLastsExactlyTheSumOfTheScenes(Join join, @TempDir Path dir) throws Exception {
+        Path joined = join(dir, "crossfade", join);
 
         double sum = SCENES.stream().mapToDouble(Double::doubleValue).sum();
         assertThat(new WavLength().seconds(joined) * SceneAudioCommands.SAMPLE_RATE)
                 .as("samples").isCloseTo(sum * SceneAudioCommands.SAMPLE_RATE, within(0.5));
     }
 
-    @Test
-    void theOverlapIsEqualPowerWhereFadeDips(@TempDir Path dir) throws Exception {
-        ToneLevels crossfaded = ToneLevels.of(join(dir, "crossfade"), null);
+    @ParameterizedTest
+    @EnumSource(Join.class)
+    void theOverlapIsEqualPowerWhereFadeDips(Join join, @TempDir Path dir) throws Exception {
+        ToneLevels crossfaded = ToneLevels.of(join(dir, "crossfade", join), null);
         Path fadeDir = java.nio.file.Files.createDirectories(dir.resolve("fade"));
-        ToneLevels faded = ToneLevels.of(join(fadeDir, "fade"), null);
+        ToneLevels faded = ToneLevels.of(join(fadeDir, "fade", join), null);
 
         // the first join: the overlap runs from 2.5 s to 3.5 s of the crossfaded soundtrack, its middle at 3.0 s
         double steady = crossfaded.rms(1.0, 1.0);

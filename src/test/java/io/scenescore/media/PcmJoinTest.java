@@ -1,0 +1,107 @@
+package io.scenescore.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.scenescore.support.MediaProbe;
+
+/**
+ * The join on PCM against FFmpeg's join of the same pieces (CrossfadeJoinTest checks the curves of both): pieces at
+ * MusicGen's rate, the soundtrack's length, what it measures of itself against what FFmpeg's meter measures of
+ * FFmpeg's join, and the pieces it leaves to FFmpeg.
+ */
+class PcmJoinTest {
+
+    private static final double FADE = 0.5;
+
+    /** Three pieces of music-like sound (a tone over a noise bed, louder in the second) at {@code rate}. */
+    private static List<Path> pieces(Path dir, int rate, int... channels) throws Exception {
+        List<Path> files = new ArrayList<>();
+        double[] seconds = {4.5, 4.5, 3.0};
+        double[] level = {0.1, 0.4, 0.2};
+        for (int i = 0; i < 3; i++) {
+            Path piece = dir.resolve("piece-" + i + ".wav");
+            MediaProbe.ffmpeg("-f", "lavfi", "-i", "aevalsrc=" + level[i] + "*sin(2*PI*" + (220 * (i + 1)) + "*t)*(0.7+0.3*sin(2*PI*2*t))"
+                    + "+0.05*(random(0)-0.5):s=" + rate + ":d=" + seconds[i], "-ac", String.valueOf(channels[i % channels.length]),
+                    "-c:a", "pcm_s16le", piece.toString());
+            files.add(piece);
+        }
+        return files;
+    }
+
+    private static Path ffmpegJoin(List<Path> pieces, String transition, Path joined) throws Exception {
+        List<Double> durations = new ArrayList<>();
+        for (Path piece : pieces) {
+            durations.add(new WavLength().seconds(piece));
+        }
+        List<String> args = new ArrayList<>(List.of(MediaProbe.tools().ffmpeg()));
+        args.addAll(new FadeFilterGraph().joinCommand(pieces, durations, FADE, transition, joined, null));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        return joined;
+    }
+
+    @Test
+    void atMusicGensRateItMeasuresWhatFfmpegsMeterMeasuresOfFfmpegsJoin(@TempDir Path dir) throws Exception {
+        for (String transition : List.of("crossfade", "fade")) {
+            List<Path> pieces = pieces(dir, 32000, 1);
+            Path pcm = dir.resolve(transition + "-pcm.wav");
+            LoudnessMeasure measured = new PcmJoin().join(pieces, FADE, transition, pcm);
+            Path ffmpeg = ffmpegJoin(pieces, transition, dir.resolve(transition + "-ffmpeg.wav"));
+            LoudnessMeasure ffmpegs = new LoudnessCommands().parse(meterLog(ffmpeg));
+
+            assertThat(PcmSceneFit.read(pcm).rate()).as("at the pieces' own rate").isEqualTo(32000);
+            assertThat(PcmSceneFit.read(pcm).channels()).as("stereo").isEqualTo(2);
+            assertThat(new WavLength().seconds(pcm)).as(transition).isCloseTo(new WavLength().seconds(ffmpeg), within(1.0 / 32000));
+            assertThat(measured.integrated()).as(transition + " integrated, FFmpeg %s", ffmpegs).isCloseTo(ffmpegs.integrated(), within(0.1));
+            assertThat(measured.truePeak()).as(transition + " true peak").isCloseTo(ffmpegs.truePeak(), within(0.2));
+            assertThat(measured.range()).as(transition + " range").isCloseTo(ffmpegs.range(), within(0.3));
+            assertThat(new LoudnessCommands().parse(meterLog(pcm)).integrated()).as("FFmpeg's meter on the PCM join")
+                    .isCloseTo(measured.integrated(), within(0.1));
+        }
+    }
+
+    @Test
+    void aMonoPieceIsSpreadOverBothChannelsAsFfmpegDoes(@TempDir Path dir) throws Exception {
+        List<Path> pieces = pieces(dir, 44100, 2, 1);
+        Path pcm = dir.resolve("pcm.wav");
+        LoudnessMeasure measured = new PcmJoin().join(pieces, FADE, "crossfade", pcm);
+        LoudnessMeasure ffmpegs = new LoudnessCommands().parse(meterLog(ffmpegJoin(pieces, "crossfade", dir.resolve("ffmpeg.wav"))));
+
+        assertThat(PcmSceneFit.read(pcm).channels()).isEqualTo(2);
+        assertThat(measured.integrated()).isCloseTo(ffmpegs.integrated(), within(0.1));
+    }
+
+    @Test
+    void piecesOfMixedRatesOrKindsAreLeftToFfmpeg(@TempDir Path dir) throws Exception {
+        List<Path> pieces = new ArrayList<>(pieces(dir, 32000, 2));
+        Path other = dir.resolve("other.wav");
+        MediaProbe.ffmpeg("-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo", "-t", "2", "-c:a", "pcm_s16le", other.toString());
+        Path flac = dir.resolve("piece.flac");
+        MediaProbe.ffmpeg("-i", pieces.get(0).toString(), "-c:a", "flac", flac.toString());
+        Path out = dir.resolve("joined.wav");
+
+        assertThat(new PcmJoin().join(List.of(pieces.get(0), other), FADE, "crossfade", out)).isNull();
+        assertThat(new PcmJoin().join(List.of(pieces.get(0), flac), FADE, "crossfade", out)).isNull();
+        assertThat(out).doesNotExist();
+        assertThat(new PcmJoin().join(pieces, FADE, "crossfade", out)).isNotNull();
+        assertThat(Files.size(out)).isGreaterThan(44);
+    }
+
+    private static String meterLog(Path file) throws Exception {
+        Process p = new ProcessBuilder(List.of(MediaProbe.tools().ffmpeg(), "-hide_banner", "-nostats", "-i", file.toString(),
+                "-af", LoudnessCommands.QUIET_METER, "-f", "null", "-")).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(log).isZero();
+        return log;
+    }
+}
