@@ -81,22 +81,15 @@ public final class FadeFilterGraph {
     /**
      * FFmpeg arguments joining {@code pieces} with fades or crossfades into an uncompressed WAV (44.1 kHz, 16-bit
      * stereo) at {@code joinedWav}; each piece is first brought to that format (segments are stored at their source's
-     * rate). With {@code measureFilters}, the same run also measures the joined audio: one more output per filter
-     * (written nowhere), so that the encode can correct it.
+     * rate). With {@code measureFilter}, the same run also measures the joined audio on a second output (written
+     * nowhere), so that the encode can correct it. The run's join when the pieces differ in rate or kind ({@link PcmJoin}
+     * joins the others).
      */
     public List<String> joinCommand(List<Path> pieces, List<Double> durations, double fade, String transition,
                                     Path joinedWav, String measureFilter) {
-        return joinAndMeasureCommand(pieces, durations, fade, transition, joinedWav,
-                measureFilter == null ? List.of() : List.of(measureFilter));
-    }
-
-    /** The join, measuring the joined audio through each of {@code measureFilters} (none: the join alone). */
-    public List<String> joinAndMeasureCommand(List<Path> pieces, List<Double> durations, double fade, String transition,
-                                              Path joinedWav, List<String> measureFilters) {
-        String measureFilter = measureFilters.isEmpty() ? null : measureFilters.get(0);
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         if (measureFilter != null) {
-            // loudnorm prints what it measured at info level
+            // the meter prints its summary at info level
             args.addAll(List.of("-loglevel", "info"));
         }
         for (Path piece : pieces) {
@@ -111,19 +104,9 @@ public final class FadeFilterGraph {
         if (measureFilter == null) {
             args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[joined]", "-c:a", "pcm_s16le", joinedWav.toString()));
         } else {
-            int n = measureFilters.size();
-            graph.append(";[joined]asplit=").append(n + 1).append("[wav]");
-            for (int i = 0; i < n; i++) {
-                graph.append(n == 1 ? "[measure]" : "[measure" + i + "]");
-            }
-            for (int i = 0; i < n; i++) {
-                String suffix = n == 1 ? "" : String.valueOf(i);
-                graph.append(";[measure").append(suffix).append(']').append(measureFilters.get(i)).append("[measured").append(suffix).append(']');
-            }
-            args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[wav]", "-c:a", "pcm_s16le", joinedWav.toString()));
-            for (int i = 0; i < n; i++) {
-                args.addAll(List.of("-map", n == 1 ? "[measured]" : "[measured" + i + "]", "-f", "null", "-"));
-            }
+            graph.append(";[joined]asplit=2[wav][measure];[measure]").append(measureFilter).append("[measured]");
+            args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[wav]", "-c:a", "pcm_s16le", joinedWav.toString(),
+                    "-map", "[measured]", "-f", "null", "-"));
         }
         return args;
     }

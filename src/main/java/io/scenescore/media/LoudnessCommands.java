@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
 import io.scenescore.job.Loudness;
 
 /**
- * Mastering a soundtrack to a loudness target in two FFmpeg runs. The join measures its output with FFmpeg's EBU
- * R128 meter (ebur128 with true peak, on a second output of the same run) and, when the gain may push the true peak
- * over the ceiling, also measures the joined audio through the limiter at a ladder of ceilings ({@link #rungs}), so
- * that the gain the limiter needs is known without trying it ({@link MasteringGain#interpolated}). The one lossy
- * encode then applies the exact gain that brings the integrated loudness to the target (a linear change: the music is
- * not altered otherwise), with a true-peak limiter at the ceiling after it when needed, and measures what it encodes
- * with the same meter on a branch of its own graph, for the status document.
+ * Mastering to a loudness target. The join measures the joined audio (on PCM as it writes it, {@link LoudnessMeter};
+ * or FFmpeg's EBU R128 meter, ebur128 with true peak, on a second output of FFmpeg's join). When the gain would push
+ * the true peak over the ceiling, one more pass measures the joined audio through the limiter at a ladder of ceilings
+ * ({@link #ladderCommand}), so that the gain the limiter needs is known without trying it
+ * ({@link MasteringGain#interpolated}). The one lossy encode then applies the exact gain that brings the integrated
+ * loudness to the target (a linear change: the music is not altered otherwise), with a true-peak limiter at the
+ * ceiling after it when needed, and then measures what it encodes with the same meter on a branch of its own graph.
  */
 public final class LoudnessCommands {
 
@@ -34,63 +34,12 @@ public final class LoudnessCommands {
     /** The meter without its per-frame lines (its summary only), for the measures of one run that has several. */
     static final String QUIET_METER = "ebur128=peak=true:framelog=verbose";
 
-    /** How far under the joined audio's sample peak (dB) the join tries the limiter: one measure per rung. */
+    /** How far under the audio's true peak (dB) the limiter is tried: one measure per rung. */
     static final double[] RUNG_DEPTHS = {0.5, 1.5, 3, 5, 8, 12};
 
-    /**
-     * How far under the ceiling the gain may leave the segments' sample peak, by their rough levels ({@link PcmLevels}),
-     * and the limiter still be tried: a margin for what the rough loudness misses (within about 1.5 dB of the meter's
-     * for the music measured) and for true peaks above the sample peak. Misjudged by more, the limiter shaves the
-     * peaks that pass the ceiling and the soundtrack lands that much under its target, with no rung to correct it.
-     */
-    static final double LIMITER_MARGIN_DB = 2.5;
-
-    /**
-     * The ceilings (dBFS, on the joined audio as it is) the join tries the limiter at: none without a target, or when
-     * the segments' rough levels show the gain leaves the true peak well under the ceiling; else a ladder under their
-     * sample peak (under 0 dBFS when their levels are unknown).
-     */
-    public List<Double> rungs(Loudness target, PcmLevels.Levels levels) {
-        if (!target.applies()) {
-            return List.of();
-        }
-        double ceiling = target.truePeak() - ENCODE_MARGIN;
-        if (levels.known() && levels.peakDb() + (target.integrated() - levels.loudnessDb()) < ceiling - LIMITER_MARGIN_DB) {
-            return List.of();
-        }
-        double peak = levels.peakDb() == null ? 0 : levels.peakDb();
-        List<Double> rungs = new ArrayList<>();
-        for (double depth : RUNG_DEPTHS) {
-            rungs.add(peak - depth);
-        }
-        return rungs;
-    }
-
-    /**
-     * The join's measures: the joined audio as it is, then through the limiter at each rung, as the encode would limit
-     * it (four times the sample rate, back to 44.1 kHz), integrated loudness only.
-     */
-    public List<String> joinMeasures(List<Double> rungs) {
-        List<String> filters = new ArrayList<>(List.of(QUIET_METER));
-        filters.addAll(rungMeasures(rungs));
-        return filters;
-    }
-
-    /** The audio through the limiter at each rung, as the encode would limit it, integrated loudness only. */
-    private static List<String> rungMeasures(List<Double> rungs) {
-        List<String> filters = new ArrayList<>();
-        for (double rung : rungs) {
-            filters.add(String.format(Locale.ROOT, "aresample=%d,alimiter=limit=%.6f:attack=1:release=60:level=false,aresample=%d,"
-                    + "ebur128=framelog=verbose", 4 * SceneAudioCommands.SAMPLE_RATE, Math.pow(10, rung / 20),
-                    SceneAudioCommands.SAMPLE_RATE));
-        }
-        return filters;
-    }
-
-    /** The gain from the join's measures (the joined audio, then each rung's). */
-    public MasteringGain gain(Loudness target, List<LoudnessMeasure> measures, List<Double> rungs) {
-        LoudnessMeasure joined = measures.isEmpty() ? null : measures.get(0);
-        return MasteringGain.interpolated(target, joined, rungs, measures.size() > 1 ? measures.subList(1, measures.size()) : List.of());
+    /** The gain from the audio's measure and what the ladder pass ({@link #ladderCommand}) logged of each rung. */
+    public MasteringGain gain(Loudness target, LoudnessMeasure measured, String ladderLog, List<Double> rungs) {
+        return MasteringGain.interpolated(target, measured, rungs, parseAll(ladderLog));
     }
 
     /** The gain to master with, from what the join measured (null: nothing measured). */
@@ -99,7 +48,7 @@ public final class LoudnessCommands {
     }
 
     /**
-     * The ceilings (dBFS, on the audio as it is) to try the limiter at when a measured mix needs it: the ladder of
+     * The ceilings (dBFS, on the audio as it is) to try the limiter at when the measured audio needs it: the ladder of
      * {@link #RUNG_DEPTHS} under its true peak.
      */
     public List<Double> rungsUnder(LoudnessMeasure measured) {
@@ -111,14 +60,20 @@ public final class LoudnessCommands {
     }
 
     /**
-     * FFmpeg arguments that only measure: {@code wav} through the limiter at each rung (as {@link #joinMeasures}
-     * does), writing nothing; the one more pass a merged video's mix takes when a limiter must hold its true peak.
+     * FFmpeg arguments that only measure: {@code wav} through the limiter at each rung as the encode would limit it
+     * (four times the sample rate, back to 44.1 kHz), integrated loudness only, writing nothing; the one more pass a
+     * soundtrack or a merged video's mix takes when a limiter must hold its true peak.
      */
     public List<String> ladderCommand(Path wav, List<Double> rungs) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         args.addAll(List.of("-loglevel", "info"));
         args.addAll(FfmpegArgs.localInput(wav));
-        List<String> measures = rungMeasures(rungs);
+        List<String> measures = new ArrayList<>();
+        for (double rung : rungs) {
+            measures.add(String.format(Locale.ROOT, "aresample=%d,alimiter=limit=%.6f:attack=1:release=60:level=false,aresample=%d,"
+                    + "ebur128=framelog=verbose", 4 * SceneAudioCommands.SAMPLE_RATE, Math.pow(10, rung / 20),
+                    SceneAudioCommands.SAMPLE_RATE));
+        }
         StringBuilder graph = new StringBuilder("[0:a]asplit=").append(measures.size());
         for (int i = 0; i < measures.size(); i++) {
             graph.append("[rung").append(i).append(']');
@@ -150,22 +105,18 @@ public final class LoudnessCommands {
             args.addAll(List.of("-loglevel", "info"));
         }
         args.addAll(FfmpegArgs.localInput(joinedWav));
-        String mastering = null;
-        if (gain.applies()) {
-            String layout = "wav".equals(format) ? "sample_fmts=s16:channel_layouts=stereo" : "channel_layouts=stereo";
-            mastering = filter(gain) + ",aresample=" + SceneAudioCommands.SAMPLE_RATE + ",aformat=" + layout;
-        }
+        // the soundtrack's format, 44.1 kHz stereo, whatever the rate the join wrote at
+        String layout = "wav".equals(format) ? "sample_fmts=s16:channel_layouts=stereo" : "channel_layouts=stereo";
+        String mastering = (gain.applies() ? filter(gain) + "," : "") + "aresample=" + SceneAudioCommands.SAMPLE_RATE + ",aformat=" + layout;
         List<String> codec = "wav".equals(format) ? List.of("-c:a", "pcm_s16le", out.toString())
                 : List.of("-c:a", "libmp3lame", "-b:a", "192k", out.toString());
         if (measured) {
-            args.addAll(List.of("-filter_complex", "[0:a]" + (mastering == null ? "anull" : mastering)
-                    + ",asplit=2[deliver][measure];[measure]" + QUIET_METER + "[measured]", "-map", "[deliver]"));
+            args.addAll(List.of("-filter_complex", "[0:a]" + mastering + ",asplit=2[deliver][measure];[measure]" + QUIET_METER + "[measured]",
+                    "-map", "[deliver]"));
             args.addAll(codec);
             args.addAll(List.of("-map", "[measured]", "-f", "null", "-"));
         } else {
-            if (mastering != null) {
-                args.addAll(List.of("-af", mastering));
-            }
+            args.addAll(List.of("-af", mastering));
             args.addAll(codec);
         }
         return args;

@@ -49,8 +49,10 @@ public final class MixCommands {
         args.addAll(FfmpegArgs.localInput(joinedWav));
         StringBuilder graph = new StringBuilder("[1:a]");
         if (soundtrack != null && soundtrack.applies()) {
-            graph.append(LoudnessCommands.filter(soundtrack)).append(",aresample=").append(SceneAudioCommands.SAMPLE_RATE).append(',');
+            graph.append(LoudnessCommands.filter(soundtrack)).append(',');
         }
+        // at the soundtrack's rate, whatever the rate the join wrote at
+        graph.append("aresample=").append(SceneAudioCommands.SAMPLE_RATE).append(',');
         graph.append(SyncFilter.chain(syncMode, musicSeconds, videoSeconds)).append(",aformat=channel_layouts=stereo");
         switch (mix) {
             case "duck" -> {

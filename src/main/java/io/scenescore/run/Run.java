@@ -95,17 +95,14 @@ public final class Run {
         return mastering;
     }
 
-    public void masterWith(io.scenescore.media.MasteringGain gain) {
+    /** The gain, and the ceilings (dBFS) the joined audio is measured through the limiter at when it needs one (else none). */
+    public void masterWith(io.scenescore.media.MasteringGain gain, List<Double> rungs) {
         this.mastering = gain;
+        this.limiterRungs = List.copyOf(rungs);
     }
 
-    /** The ceilings (dBFS) the join tries the limiter at, to find the mastering gain in the same pass. */
     public List<Double> limiterRungs() {
         return limiterRungs;
-    }
-
-    public void tryLimiterAt(List<Double> rungs) {
-        this.limiterRungs = List.copyOf(rungs);
     }
 
     public Soundtrack soundtrack() {

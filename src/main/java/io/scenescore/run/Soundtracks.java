@@ -3,7 +3,6 @@ package io.scenescore.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.scenescore.job.AudioParams;
@@ -15,15 +14,16 @@ import io.scenescore.media.LoudnessMeasure;
 import io.scenescore.media.MasteringGain;
 import io.scenescore.media.MixCommands;
 import io.scenescore.media.MuxCommand;
-import io.scenescore.media.PcmLevels;
+import io.scenescore.media.PcmJoin;
 import io.scenescore.media.VideoFacts;
 import io.scenescore.media.WavLength;
 import io.scenescore.video.VideoFiles;
 
 /**
- * The run's soundtrack: the FFmpeg join of its pieces (measuring its loudness in the same run), the one lossy
- * encode that masters it to audio_params.loudness, the measure of what is delivered; and the same for the video's
- * audio: the music mixed under the video's own sound per audio_params.mix, mastered in the one AAC encode, measured.
+ * The run's soundtrack: the join of its pieces on their PCM, measured as it is written (FFmpeg's join, measuring in
+ * the same run, when their rates or kinds differ), the one lossy encode that masters it to audio_params.loudness, the
+ * measure of what is delivered; and the same for the video's audio: the music mixed under the video's own sound per
+ * audio_params.mix, mastered in the one AAC encode, measured.
  */
 public final class Soundtracks {
 
@@ -32,28 +32,54 @@ public final class Soundtracks {
     private final MuxCommand muxes = new MuxCommand();
     private final MixCommands mixes = new MixCommands();
     private final WavLength wavLength = new WavLength();
-    private final PcmLevels levels = new PcmLevels();
+    private final PcmJoin pcmJoin = new PcmJoin();
 
     /**
-     * The join into the uncompressed WAV, measuring its loudness too when the run has a target: as it is, and through
-     * the limiter at the rungs where the segments' levels say the gain may need it.
+     * Joins the pieces on their PCM into the uncompressed WAV when they share a rate, measuring it as it is written,
+     * and finds the gain the run is mastered with from that measure: no FFmpeg run. False, joining nothing, when
+     * FFmpeg has to join them ({@link #joinCommand}).
      */
-    public List<String> joinCommand(Run run) throws IOException {
+    public boolean joinOnPcm(Run run) throws IOException {
+        RunPlan plan = run.plan();
+        LoudnessMeasure measured = pcmJoin.join(run.sheet().files(), plan.params().fadeDuration(), plan.params().transition(),
+                plan.joinedFile());
+        if (measured == null) {
+            return false;
+        }
+        master(run, measured);
+        return true;
+    }
+
+    /** FFmpeg's join into the uncompressed WAV, measuring it in the same run when the run has a target. */
+    public List<String> joinCommand(Run run) {
         RunPlan plan = run.plan();
         AudioParams params = plan.params();
         ScoreSheet sheet = run.sheet();
-        List<String> measures = List.of();
-        if (params.loudnessTarget().applies()) {
-            run.tryLimiterAt(loudness.rungs(params.loudnessTarget(), levels.of(sheet.files())));
-            measures = loudness.joinMeasures(run.limiterRungs());
-        }
-        return joins.joinAndMeasureCommand(sheet.files(), sheet.durations(), params.fadeDuration(), params.transition(),
-                plan.joinedFile(), measures);
+        return joins.joinCommand(sheet.files(), sheet.durations(), params.fadeDuration(), params.transition(),
+                plan.joinedFile(), params.loudnessTarget().applies() ? LoudnessCommands.measureFilter() : null);
     }
 
-    /** What the join measured: the gain the run is mastered with, found from it without another pass. */
+    /** What FFmpeg's join measured: the gain the run is mastered with. */
     public void joinMeasured(Run run, FfmpegOutcome.Finished join) {
-        run.masterWith(loudness.gain(run.params().loudnessTarget(), loudness.parseAll(join.stderr()), run.limiterRungs()));
+        master(run, loudness.parse(join.stderr()));
+    }
+
+    /** The gain from what the join measured; when a limiter must hold the true peak, the ladder to measure it through. */
+    private void master(Run run, LoudnessMeasure measured) {
+        MasteringGain gain = loudness.gain(run.params().loudnessTarget(), measured);
+        run.masterWith(gain, gain.limited() ? loudness.rungsUnder(measured) : List.of());
+    }
+
+    /** The one more pass a limited soundtrack takes: the joined audio through the limiter at each rung, measured. */
+    public List<String> ladderCommand(Run run) {
+        return loudness.ladderCommand(run.plan().joinedFile(), run.limiterRungs());
+    }
+
+    /** The soundtrack's mastering gain from the join's measure and its ladder's. */
+    public void ladderMeasured(Run run, FfmpegOutcome.Finished ladder) {
+        MasteringGain gain = run.mastering();
+        run.masterWith(loudness.gain(run.params().loudnessTarget(), gain.measured(), ladder.stderr(), run.limiterRungs()),
+                run.limiterRungs());
     }
 
     /**
@@ -134,10 +160,8 @@ public final class Soundtracks {
     /** The merged video's mastering gain, from the mix's measure and its ladder's, as the soundtrack's is found. */
     public void mixLadderMeasured(Run run, FfmpegOutcome.Finished ladder) {
         VideoMix mix = run.videoMix();
-        List<LoudnessMeasure> measures = new ArrayList<>();
-        measures.add(mix.getMastering().measured());
-        measures.addAll(loudness.parseAll(ladder.stderr()));
-        mix.masterWith(loudness.gain(run.params().loudnessTarget(), measures, mix.getLimiterRungs()), mix.getLimiterRungs());
+        mix.masterWith(loudness.gain(run.params().loudnessTarget(), mix.getMastering().measured(), ladder.stderr(), mix.getLimiterRungs()),
+                mix.getLimiterRungs());
     }
 
     /**

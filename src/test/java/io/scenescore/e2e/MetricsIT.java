@@ -126,8 +126,8 @@ class MetricsIT {
         assertThat(delta(before, after, "scenescore_replicate_requests_seconds_count", "kind", "create", "outcome", "ok")).isEqualTo(2);
         assertThat(delta(before, after, "scenescore_replicate_requests_seconds_count", "kind", "download", "outcome", "ok", "status", "200")).isEqualTo(1);
         assertThat(delta(before, after, "scenescore_replicate_requests_seconds_sum", "kind", "create")).isGreaterThan(0);
-        // FFmpeg: none while generating (each scene is cut on its PCM in Java), then two runs: the join that measures,
-        // the encode that masters
+        // FFmpeg: none while generating (each scene is cut on its PCM in Java), then two runs: Replicate's scene and
+        // the silence differ in rate, so FFmpeg joins and measures them; the encode masters
         assertThat(delta(before, after, "scenescore_ffmpeg_seconds_count", "stage", "generating")).isZero();
         assertThat(delta(before, after, "scenescore_ffmpeg_seconds_count", "stage", "merging", "outcome", "ok")).isEqualTo(2);
         // HTTP: the generate call and the status polls, by the route's template and their status
@@ -183,8 +183,8 @@ class MetricsIT {
         assertThat(delta(before, after, "scenescore_runs_ended_total", "outcome", "completed", "source", "composer")).isEqualTo(1);
         assertThat(delta(before, after, "scenescore_scene_duration_seconds_count", "source", "composer")).isEqualTo(3);
         assertThat(delta(before, after, "scenescore_scene_duration_seconds_sum", "source", "composer")).isGreaterThan(0);
-        // three scenes, two FFmpeg runs: the join that measures, the encode that masters
-        assertThat(delta(before, after, "scenescore_ffmpeg_seconds_count")).isEqualTo(2);
+        // three scenes, one FFmpeg run: the encode that masters (the scenes are joined and measured on their PCM)
+        assertThat(delta(before, after, "scenescore_ffmpeg_seconds_count")).isEqualTo(1);
         assertThat(delta(before, after, "scenescore_replicate_requests_seconds_count")).isZero();
         assertThat(delta(before, after, "scenescore_http_requests_seconds_count", "route", "unmatched", "status", "404")).isEqualTo(3);
         assertNoJobContentIn(after);

@@ -59,14 +59,12 @@ class FadeFilterGraphTest {
     private static final String FORMATTED_3 = FORMATTED_2 + "[2:a]aresample=44100,aformat=sample_fmts=s16:channel_layouts=stereo[f2];";
 
     @Test
-    void aJoinWithSeveralMeasuresSplitsTheJoinedAudioOncePerMeasure() {
-        List<String> args = join.joinAndMeasureCommand(List.of(Path.of("a.wav"), Path.of("b.wav")), List.of(2.0, 2.0), 0.5, "fade",
-                Path.of("/w/joined.wav"), List.of("ebur128", "volume=2,ebur128"));
+    void aJoinThatMeasuresSplitsTheJoinedAudioForItsMeter() {
+        List<String> args = join.joinCommand(List.of(Path.of("a.wav"), Path.of("b.wav")), List.of(2.0, 2.0), 0.5, "fade",
+                Path.of("/w/joined.wav"), "ebur128");
 
-        assertThat(args.get(args.indexOf("-filter_complex") + 1)).endsWith(
-                ";[joined]asplit=3[wav][measure0][measure1];[measure0]ebur128[measured0];[measure1]volume=2,ebur128[measured1]");
-        assertThat(args).containsSequence("-map", "[wav]", "-c:a", "pcm_s16le", "/w/joined.wav",
-                "-map", "[measured0]", "-f", "null", "-", "-map", "[measured1]", "-f", "null", "-");
+        assertThat(args.get(args.indexOf("-filter_complex") + 1)).endsWith(";[joined]asplit=2[wav][measure];[measure]ebur128[measured]");
+        assertThat(args).containsSequence("-map", "[wav]", "-c:a", "pcm_s16le", "/w/joined.wav", "-map", "[measured]", "-f", "null", "-");
     }
 
     @Test

@@ -13,15 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 import io.scenescore.job.Loudness;
 import io.scenescore.media.LoudnessCommands;
 import io.scenescore.media.LoudnessMeasure;
-import io.scenescore.media.FadeFilterGraph;
 import io.scenescore.media.MasteringGain;
-import io.scenescore.media.PcmLevels;
+import io.scenescore.media.PcmJoin;
 
 /**
- * Mastering to a loudness target with real FFmpeg, in two runs as the service does it: the join measures (and tries
- * the limiter at a ladder of ceilings when the gain may need it), the one encode corrects and measures what it
- * encodes; the delivered file, measured again on its own, lands within 0.5 LU of the target with its true peak under
- * the ceiling, and what the encode reported agrees with it.
+ * Mastering to a loudness target with real FFmpeg, as the service does it: the join on PCM measures what it writes,
+ * one more pass measures it through the limiter at a ladder of ceilings only when the gain needs the limiter, the one
+ * encode corrects and measures what it encodes; the delivered file, measured again on its own, lands within 0.5 LU of
+ * the target with its true peak under the ceiling, and what the encode reported agrees with it.
  */
 class LoudnessCommandsTest {
 
@@ -31,10 +30,14 @@ class LoudnessCommandsTest {
 
     /** Ten seconds of something music-like and loud: two tones and noise under a swelling envelope. */
     private static Path music(Path dir) throws Exception {
+        return music(dir, 44100, 2);
+    }
+
+    private static Path music(Path dir, int rate, int channels) throws Exception {
         Path wav = dir.resolve("music.wav");
         run(List.of(FFMPEG, "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                "aevalsrc=0.6*(0.6*sin(2*PI*220*t)+0.3*sin(2*PI*330*t)+0.1*(random(0)*2-1))*(0.5+0.5*sin(2*PI*0.3*t)):s=44100:d=10",
-                "-ac", "2", "-c:a", "pcm_s16le", wav.toString()));
+                "aevalsrc=0.6*(0.6*sin(2*PI*220*t)+0.3*sin(2*PI*330*t)+0.1*(random(0)*2-1))*(0.5+0.5*sin(2*PI*0.3*t)):s=" + rate + ":d=10",
+                "-ac", String.valueOf(channels), "-c:a", "pcm_s16le", wav.toString()));
         return wav;
     }
 
@@ -53,16 +56,20 @@ class LoudnessCommandsTest {
     private MasteringGain lastGain;
 
     /**
-     * As the run masters: the join (of this one piece) measures it, through the limiter at the rungs its levels call
-     * for; the gain comes from those measures; the encode masters and measures what it encodes.
+     * As the run masters: the join on PCM (of this one piece) measures what it writes; when the gain needs the limiter,
+     * one more pass measures the joined audio through it at a ladder of ceilings; the encode masters and measures what
+     * it encodes.
      */
     private LoudnessMeasure master(Path in, Loudness target, String format, Path out) throws Exception {
         Path joined = out.resolveSibling("joined.wav");
-        List<Double> rungs = target.applies() ? loudness.rungs(target, new PcmLevels().of(List.of(in))) : List.of();
-        List<String> join = new ArrayList<>(List.of(FFMPEG));
-        join.addAll(new FadeFilterGraph().joinAndMeasureCommand(List.of(in), List.of(MediaProbeDuration.of(in)), 0, "fade", joined,
-                target.applies() ? loudness.joinMeasures(rungs) : List.of()));
-        MasteringGain gain = loudness.gain(target, loudness.parseAll(run(join)), rungs);
+        LoudnessMeasure measured = new PcmJoin().join(List.of(in), 0, "fade", joined);
+        MasteringGain gain = loudness.gain(target, measured);
+        if (gain.limited()) {
+            List<Double> rungs = loudness.rungsUnder(measured);
+            List<String> ladder = new ArrayList<>(List.of(FFMPEG));
+            ladder.addAll(loudness.ladderCommand(joined, rungs));
+            gain = loudness.gain(target, measured, run(ladder), rungs);
+        }
         lastGain = gain;
         List<String> args = new ArrayList<>(List.of(FFMPEG));
         args.addAll(loudness.encodeCommand(joined, gain, format, out, true));
@@ -102,6 +109,18 @@ class LoudnessCommandsTest {
     void streamingLandsAtMinus14WithItsTruePeakUnderMinus1(@TempDir Path dir) throws Exception {
         LoudnessMeasure delivered = masterAndMeasure(dir, Loudness.STREAMING, "mp3");
 
+        assertThat(delivered.integrated()).isCloseTo(-14.0, within(0.5));
+        assertThat(delivered.truePeak()).isLessThanOrEqualTo(-1.0);
+    }
+
+    @Test
+    void musicAtMusicGensRateInMonoIsDeliveredAt44kStereoOnTarget(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.mp3");
+        LoudnessMeasure delivered = master(music(dir, 32000, 1), Loudness.STREAMING, "mp3", out);
+
+        com.fasterxml.jackson.databind.JsonNode stream = io.scenescore.support.MediaProbe.probe(out).path("streams").path(0);
+        assertThat(stream.path("sample_rate").asText()).isEqualTo("44100");
+        assertThat(stream.path("channels").asInt()).isEqualTo(2);
         assertThat(delivered.integrated()).isCloseTo(-14.0, within(0.5));
         assertThat(delivered.truePeak()).isLessThanOrEqualTo(-1.0);
     }
@@ -174,10 +193,9 @@ class LoudnessCommandsTest {
 
         List<String> ladder = new ArrayList<>(List.of(FFMPEG));
         ladder.addAll(loudness.ladderCommand(mix, rungs));
-        List<LoudnessMeasure> measures = new ArrayList<>(List.of(measured));
-        measures.addAll(loudness.parseAll(run(ladder)));
-        assertThat(measures).hasSize(1 + rungs.size());
-        MasteringGain gain = loudness.gain(Loudness.STREAMING, measures, rungs);
+        String log = run(ladder);
+        assertThat(loudness.parseAll(log)).hasSize(rungs.size());
+        MasteringGain gain = loudness.gain(Loudness.STREAMING, measured, log, rungs);
 
         Path out = dir.resolve("mastered.wav");
         List<String> encode = new ArrayList<>(List.of(FFMPEG));
@@ -202,7 +220,7 @@ class LoudnessCommandsTest {
 
         LoudnessMeasure delivered = master(in, Loudness.STREAMING, "mp3", dir.resolve("out.mp3"));
 
-        assertThat(lastGain.rungsUsed()).as("the limiter's rungs measured in the join").isPositive();
+        assertThat(lastGain.rungsUsed()).as("the limiter's rungs measured in the pass after the join").isPositive();
         assertThat(lastGain.delivered()).as("a limiter's loudness is measured, not reckoned").isNull();
         assertThat(delivered.integrated()).isCloseTo(-14.0, within(0.5));
         assertThat(delivered.truePeak()).isLessThanOrEqualTo(-1.0);

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.scenescore.fake.WavAudio;
-import io.scenescore.media.PcmLevels;
 import io.scenescore.media.PcmSceneFit;
 import io.scenescore.media.RawAudio;
 
@@ -89,16 +88,6 @@ class PcmSceneFitTest {
         assertThat(fit.fit(new RawAudio(List.of(wav(dir, "a.wav", 32000, 1, (short) 1), wav(dir, "b.wav", 44100, 1, (short) 1)),
                 List.of(0, 0)), 2, out)).isFalse();
         assertThat(out).doesNotExist();
-    }
-
-    @Test
-    void theLevelsOfSegmentsAreTheirSamplePeakAndMeanSquare(@TempDir Path dir) throws Exception {
-        // a constant at half scale: peak -6.02 dBFS; two channels of mean square 1/4: -0.691 + 10 log10(1/2)
-        PcmLevels.Levels levels = new PcmLevels().of(List.of(wav(dir, "a.wav", 32000, 1, (short) 16384)));
-
-        assertThat(levels.peakDb()).isCloseTo(-6.02, org.assertj.core.api.Assertions.within(0.01));
-        assertThat(levels.loudnessDb()).isCloseTo(-0.691 - 3.01, org.assertj.core.api.Assertions.within(0.01));
-        assertThat(new PcmLevels().of(List.of(dir.resolve("missing.wav"))).known()).isFalse();
     }
 
     @Test
