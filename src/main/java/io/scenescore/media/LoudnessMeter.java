@@ -22,6 +22,9 @@ public final class LoudnessMeter {
     private static final double[][] PHASES = phases();
     /** How many samples back the interpolator's phase 0 reproduces an input sample: half its length. */
     private static final int DELAY = (TAPS - 1) / 2 / OVERSAMPLING;
+    /** How many input samples the interpolator weighs at once. */
+    private static final int SPAN = TAPS / OVERSAMPLING + 1;
+    private static final int HISTORY = 64 * SPAN;
 
     private final int channels;
     private final int hop;
@@ -29,10 +32,12 @@ public final class LoudnessMeter {
     private final double[] rlb;
     /** Per channel: the two filters' last two inputs and outputs. */
     private final double[][] state;
-    /** Per channel: the newest input samples, for the interpolator (a ring of {@link #TAPS} / 4 + 1). */
+    /**
+     * Per channel: the newest input samples, for the interpolator, newest first: a window of {@link #SPAN} that
+     * slides down a buffer and is copied back to its end when it reaches the start.
+     */
     private final double[][] history;
-    private int historyAt;
-    private final int span = TAPS / OVERSAMPLING + 1;
+    private int historyAt = HISTORY - SPAN;
     /** The weighted energy of each 100 ms sub-block, the last 30 of them (3 s), summed over the channels. */
     private final double[] subBlocks = new double[30];
     private long subBlockCount;
@@ -51,7 +56,7 @@ public final class LoudnessMeter {
         this.pre = shelf(rate);
         this.rlb = highPass(rate);
         this.state = new double[channels][8];
-        this.history = new double[channels][span];
+        this.history = new double[channels][HISTORY];
     }
 
     /** Takes {@code frames} interleaved frames of {@code samples} (16-bit values), from {@code offset}. */
@@ -59,10 +64,17 @@ public final class LoudnessMeter {
         int i = offset;
         for (int f = 0; f < frames; f++) {
             double energy = 0;
-            historyAt = (historyAt + 1) % span;
+            if (historyAt == 0) {
+                for (double[] h : history) {
+                    System.arraycopy(h, 0, h, HISTORY - SPAN + 1, SPAN - 1);
+                }
+                historyAt = HISTORY - SPAN + 1;
+            }
+            historyAt--;
             for (int c = 0; c < channels; c++) {
                 double x = samples[i++] / 32768.0;
-                history[c][historyAt] = x;
+                double[] h = history[c];
+                h[historyAt] = x;
                 double[] s = state[c];
                 double y = pre[0] * x + pre[1] * s[0] + pre[2] * s[1] - pre[3] * s[2] - pre[4] * s[3];
                 s[1] = s[0];
@@ -75,11 +87,10 @@ public final class LoudnessMeter {
                 s[7] = s[6];
                 s[6] = z;
                 energy += z * z;
-                double[] h = history[c];
                 // the interpolator's values lie between the samples DELAY and DELAY - 1 back; in music they pass the
                 // larger of those two by well under 6 dB, so quieter stretches need no interpolating
-                if (Math.max(Math.abs(h[(historyAt + span - DELAY) % span]), Math.abs(h[(historyAt + span - DELAY + 1) % span])) * 2 > truePeak) {
-                    truePeak = Math.max(truePeak, interpolatedPeak(h));
+                if (Math.max(Math.abs(h[historyAt + DELAY]), Math.abs(h[historyAt + DELAY - 1])) * 2 > truePeak) {
+                    truePeak = Math.max(truePeak, interpolatedPeak(h, historyAt));
                 }
             }
             current += energy;
@@ -89,14 +100,12 @@ public final class LoudnessMeter {
         }
     }
 
-    private double interpolatedPeak(double[] ring) {
+    private static double interpolatedPeak(double[] h, int newest) {
         double peak = 0;
         for (double[] taps : PHASES) {
             double sum = 0;
-            int at = historyAt;
-            for (double tap : taps) {
-                sum += tap * ring[at];
-                at = at == 0 ? span - 1 : at - 1;
+            for (int k = 0; k < SPAN; k++) {
+                sum += taps[k] * h[newest + k];
             }
             peak = Math.max(peak, Math.abs(sum));
         }
@@ -197,8 +206,7 @@ public final class LoudnessMeter {
 
     /** A Hann-windowed sinc of {@link #TAPS} taps at four times the rate, split into the phases between two samples. */
     private static double[][] phases() {
-        int perPhase = TAPS / OVERSAMPLING + 1;
-        double[][] phases = new double[OVERSAMPLING][perPhase];
+        double[][] phases = new double[OVERSAMPLING][TAPS / OVERSAMPLING + 1];
         double middle = (TAPS - 1) / 2.0;
         for (int j = 0; j < TAPS; j++) {
             double m = j - middle;

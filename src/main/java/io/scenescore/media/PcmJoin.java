@@ -131,17 +131,15 @@ public final class PcmJoin {
             if (in.readNBytes(bytes, 0, need) < need) {
                 throw new MediaToolFailure("a piece ended before its data did");
             }
-            ByteBuffer source = ByteBuffer.wrap(bytes, 0, need).order(ByteOrder.LITTLE_ENDIAN);
+            java.nio.ShortBuffer source = ByteBuffer.wrap(bytes, 0, need).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+            if (sourceChannels == channels) {
+                source.get(samples, 0, count * channels);
+                return;
+            }
             for (int f = 0; f < count; f++) {
-                if (sourceChannels == channels) {
-                    for (int c = 0; c < channels; c++) {
-                        samples[f * channels + c] = source.getShort();
-                    }
-                } else {
-                    short spread = clip(source.getShort() * MONO_IN_STEREO);
-                    samples[f * 2] = spread;
-                    samples[f * 2 + 1] = spread;
-                }
+                short spread = clip(source.get() * MONO_IN_STEREO);
+                samples[f * 2] = spread;
+                samples[f * 2 + 1] = spread;
             }
         }
 
@@ -212,11 +210,9 @@ public final class PcmJoin {
             int at = 0;
             int total = frames * channels;
             while (at < total) {
-                bytes.clear();
                 int n = Math.min(total - at, bytes.capacity() / 2);
-                for (int k = 0; k < n; k++) {
-                    bytes.putShort(samples[at + k]);
-                }
+                bytes.clear();
+                bytes.asShortBuffer().put(samples, at, n);
                 out.write(bytes.array(), 0, n * 2);
                 at += n;
             }
