@@ -16,9 +16,10 @@ import java.util.List;
  * Joins a run's scene segments on their PCM, without FFmpeg, as {@link FadeFilterGraph}'s graphs do (fades: each piece
  * fades out at its end and the next in at its start, linearly; crossfades: each join overlaps the end of one piece and
  * the start of the next by the fade, on quarter-sine curves), into a 16-bit stereo PCM WAV at the pieces' own rate,
- * measuring what it writes with {@link LoudnessMeter} as it goes; the encode brings it to 44.1 kHz. Pieces of mixed
- * rates, or not 16-bit PCM WAVs of one or two channels, are left to FFmpeg. A mono piece is spread over both channels
- * 3 dB down, as FFmpeg's resampler does.
+ * measuring what it writes with {@link LoudnessMeter} as it goes; the encode brings it to 44.1 kHz. A piece of
+ * silence at another rate (a failed scene's) is silence of its length at theirs; pieces of mixed rates otherwise, or
+ * not 16-bit PCM WAVs of one or two channels, are left to FFmpeg. A mono piece is spread over both channels 3 dB down,
+ * as FFmpeg's resampler does.
  */
 public final class PcmJoin {
 
@@ -34,7 +35,7 @@ public final class PcmJoin {
         int channels = 2;
         for (Path piece : pieces) {
             PcmSceneFit.PcmWav wav = PcmSceneFit.read(piece);
-            if (wav == null || wav.channels() > 2 || wav.rate() % 10 != 0 || (!wavs.isEmpty() && wav.rate() != wavs.get(0).rate())) {
+            if (wav == null || wav.channels() > 2 || wav.rate() % 10 != 0) {
                 return null;
             }
             wavs.add(wav);
@@ -42,16 +43,27 @@ public final class PcmJoin {
         if (wavs.isEmpty()) {
             return null;
         }
-        int rate = wavs.get(0).rate();
+        Integer rate = soundingRate(pieces, wavs);
+        if (rate == null) {
+            return null;
+        }
+        // a piece at another rate is silence (a failed scene's): silence of its length at the join's rate
+        long[] frames = new long[wavs.size()];
+        for (int i = 0; i < wavs.size(); i++) {
+            PcmSceneFit.PcmWav wav = wavs.get(i);
+            frames[i] = wav.dataBytes() / wav.frameBytes();
+            if (wav.rate() != rate) {
+                frames[i] = Math.round(frames[i] * (double) rate / wav.rate());
+            }
+        }
         boolean crossfade = "crossfade".equals(transition) && pieces.size() > 1 && fade > 0;
         int overlap = (int) Math.round(fade * rate);
         long total = 0;
-        for (PcmSceneFit.PcmWav wav : wavs) {
-            long frames = wav.dataBytes() / wav.frameBytes();
-            if (crossfade && frames < overlap) {
+        for (long f : frames) {
+            if (crossfade && f < overlap) {
                 return null;
             }
-            total += frames;
+            total += f;
         }
         if (crossfade) {
             total -= (long) overlap * (pieces.size() - 1);
@@ -65,8 +77,8 @@ public final class PcmJoin {
             out.header(PcmSceneFit.header(rate, channels, dataBytes));
             short[] tail = new short[0];
             for (int i = 0; i < pieces.size(); i++) {
-                try (Piece piece = new Piece(pieces.get(i), wavs.get(i), channels)) {
-                    long frames = piece.frames;
+                try (Piece piece = new Piece(pieces.get(i), wavs.get(i), channels, frames[i], wavs.get(i).rate() != rate)) {
+                    long length = piece.frames;
                     if (crossfade) {
                         long from = 0;
                         if (i > 0) {
@@ -83,7 +95,7 @@ public final class PcmJoin {
                             from = overlap;
                         }
                         long keep = i < pieces.size() - 1 ? overlap : 0;
-                        piece.copy(frames - from - keep, out);
+                        piece.copy(length - from - keep, out);
                         if (keep > 0) {
                             tail = piece.read(overlap);
                         }
@@ -96,25 +108,69 @@ public final class PcmJoin {
         return meter.measure();
     }
 
+    /**
+     * The join's rate: the pieces' when they share one; else the one rate whose pieces have sound, all the others'
+     * being silence; null when pieces of two rates have sound.
+     */
+    private static Integer soundingRate(List<Path> pieces, List<PcmSceneFit.PcmWav> wavs) throws IOException {
+        java.util.Set<Integer> rates = new java.util.LinkedHashSet<>();
+        wavs.forEach(wav -> rates.add(wav.rate()));
+        if (rates.size() == 1) {
+            return rates.iterator().next();
+        }
+        java.util.Set<Integer> sounding = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < wavs.size(); i++) {
+            if (!sounding.contains(wavs.get(i).rate()) && !silent(pieces.get(i), wavs.get(i))) {
+                sounding.add(wavs.get(i).rate());
+            }
+        }
+        if (sounding.size() > 1) {
+            return null;
+        }
+        return sounding.isEmpty() ? wavs.get(0).rate() : sounding.iterator().next();
+    }
+
+    private static boolean silent(Path file, PcmSceneFit.PcmWav wav) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(wav.dataOffset());
+            byte[] buffer = new byte[1 << 16];
+            for (long left = wav.dataBytes(); left > 0; ) {
+                int n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n <= 0) {
+                    return true;
+                }
+                for (int k = 0; k < n; k++) {
+                    if (buffer[k] != 0) {
+                        return false;
+                    }
+                }
+                left -= n;
+            }
+        }
+        return true;
+    }
+
     private static short clip(double value) {
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(value)));
     }
 
-    /** One piece's samples, read in order, brought to the join's channels. */
+    /** One piece's samples, read in order, brought to the join's channels; zeros for silence at another rate. */
     private static final class Piece implements AutoCloseable {
 
         private final InputStream in;
         private final int sourceChannels;
         private final int channels;
         private final long frames;
+        private final boolean silence;
         private byte[] bytes = new byte[0];
 
-        Piece(Path file, PcmSceneFit.PcmWav wav, int channels) throws IOException {
-            this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            this.in.skipNBytes(wav.dataOffset());
+        Piece(Path file, PcmSceneFit.PcmWav wav, int channels, long frames, boolean silence) throws IOException {
+            this.silence = silence;
+            this.in = silence ? InputStream.nullInputStream() : new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            this.in.skipNBytes(silence ? 0 : wav.dataOffset());
             this.sourceChannels = wav.channels();
             this.channels = channels;
-            this.frames = wav.dataBytes() / wav.frameBytes();
+            this.frames = frames;
         }
 
         short[] read(int count) throws IOException {
@@ -124,6 +180,10 @@ public final class PcmJoin {
         }
 
         void read(short[] samples, int count) throws IOException {
+            if (silence) {
+                java.util.Arrays.fill(samples, 0, count * channels, (short) 0);
+                return;
+            }
             int need = count * sourceChannels * 2;
             if (bytes.length < need) {
                 bytes = new byte[need];

@@ -85,16 +85,39 @@ class PcmJoinTest {
     void piecesOfMixedRatesOrKindsAreLeftToFfmpeg(@TempDir Path dir) throws Exception {
         List<Path> pieces = new ArrayList<>(pieces(dir, 32000, 2));
         Path other = dir.resolve("other.wav");
-        MediaProbe.ffmpeg("-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo", "-t", "2", "-c:a", "pcm_s16le", other.toString());
+        MediaProbe.ffmpeg("-f", "lavfi", "-i", "sine=f=440:r=44100", "-t", "2", "-ac", "2", "-c:a", "pcm_s16le", other.toString());
         Path flac = dir.resolve("piece.flac");
         MediaProbe.ffmpeg("-i", pieces.get(0).toString(), "-c:a", "flac", flac.toString());
         Path out = dir.resolve("joined.wav");
 
-        assertThat(new PcmJoin().join(List.of(pieces.get(0), other), FADE, "crossfade", out)).isNull();
+        assertThat(new PcmJoin().join(List.of(pieces.get(0), other, pieces.get(1)), FADE, "crossfade", out)).isNull();
         assertThat(new PcmJoin().join(List.of(pieces.get(0), flac), FADE, "crossfade", out)).isNull();
         assertThat(out).doesNotExist();
         assertThat(new PcmJoin().join(pieces, FADE, "crossfade", out)).isNotNull();
         assertThat(Files.size(out)).isGreaterThan(44);
+    }
+
+    @Test
+    void aFailedScenesSilenceAtAnotherRateIsSilenceOfItsLength(@TempDir Path dir) throws Exception {
+        List<Path> pieces = new ArrayList<>(pieces(dir, 32000, 2));
+        // what PcmSceneFit writes for a scene that failed: silence at 44.1 kHz, here 2.5 s long
+        Path silence = dir.resolve("silence.wav");
+        MediaProbe.ffmpeg("-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo", "-t", "2.5", "-c:a", "pcm_s16le", silence.toString());
+        pieces.set(1, silence);
+        Path out = dir.resolve("joined.wav");
+        Path first = dir.resolve("first.wav");
+
+        LoudnessMeasure measured = new PcmJoin().join(pieces, FADE, "crossfade", out);
+
+        assertThat(measured).as("joined on PCM").isNotNull();
+        assertThat(new PcmJoin().join(List.of(silence, pieces.get(2)), FADE, "crossfade", first))
+                .as("the silence first, the music at its own rate after it").isNotNull();
+        assertThat(PcmSceneFit.read(first).rate()).isEqualTo(32000);
+        assertThat(PcmSceneFit.read(out).rate()).isEqualTo(32000);
+        assertThat(new WavLength().seconds(out)).isCloseTo(4.5 + 2.5 + 3.0 - 2 * FADE, within(1.0 / 32000));
+        io.scenescore.support.ToneLevels levels = io.scenescore.support.ToneLevels.of(out, null);
+        assertThat(levels.rms(4.6, 1.0)).as("silence where the failed scene was").isLessThan(-80);
+        assertThat(levels.rms(1.0, 1.0)).as("music before it").isGreaterThan(-40);
     }
 
     private static String meterLog(Path file) throws Exception {
