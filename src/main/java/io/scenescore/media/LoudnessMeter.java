@@ -25,6 +25,9 @@ public final class LoudnessMeter {
     /** How many input samples the interpolator weighs at once. */
     private static final int SPAN = TAPS / OVERSAMPLING + 1;
     private static final int HISTORY = 64 * SPAN;
+    /** The largest sum of the magnitudes of one phase's taps: how far an interpolated value may pass its window's samples. */
+    private static final double PHASE_GAIN = java.util.Arrays.stream(PHASES)
+            .mapToDouble(taps -> java.util.Arrays.stream(taps).map(Math::abs).sum()).max().orElse(1);
 
     private final int channels;
     private final int hop;
@@ -46,6 +49,8 @@ public final class LoudnessMeter {
     private final List<Double> blockPowers = new ArrayList<>();
     private final List<Double> shortTermPowers = new ArrayList<>();
     private double truePeak;
+    /** Per channel: how many windows to come still hold a sample loud enough to be interpolated around. */
+    private final int[] loudWindows;
 
     public LoudnessMeter(int rate, int channels) {
         if (rate < 8000 || rate % 10 != 0 || channels < 1) {
@@ -57,6 +62,7 @@ public final class LoudnessMeter {
         this.rlb = highPass(rate);
         this.state = new double[channels][8];
         this.history = new double[channels][HISTORY];
+        this.loudWindows = new int[channels];
     }
 
     /** Takes {@code frames} interleaved frames of {@code samples} (16-bit values), from {@code offset}. */
@@ -87,9 +93,13 @@ public final class LoudnessMeter {
                 s[7] = s[6];
                 s[6] = z;
                 energy += z * z;
-                // the interpolator's values lie between the samples DELAY and DELAY - 1 back; in music they pass the
-                // larger of those two by well under 6 dB, so quieter stretches need no interpolating
-                if (Math.max(Math.abs(h[historyAt + DELAY]), Math.abs(h[historyAt + DELAY - 1])) * 2 > truePeak) {
+                // no interpolated value passes its window's largest sample times the largest sum of a phase's taps:
+                // only the windows holding a sample that loud, against the peak found so far, are interpolated
+                if (Math.abs(x) * PHASE_GAIN > truePeak) {
+                    loudWindows[c] = SPAN;
+                }
+                if (loudWindows[c] > 0) {
+                    loudWindows[c]--;
                     truePeak = Math.max(truePeak, interpolatedPeak(h, historyAt));
                 }
             }
@@ -153,8 +163,26 @@ public final class LoudnessMeter {
             int high = Math.max(1, (int) (0.95 * n + 0.5));
             range = loudness(shortTerm[high - 1]) - loudness(shortTerm[low - 1]);
         }
-        Double peak = truePeak > 0 ? hundredth(20 * Math.log10(truePeak)) : null;
-        return new LoudnessMeasure(loudness, loudness == null ? null : peak, hundredth(range));
+        double flushed = truePeak;
+        for (double[] h : history) {
+            flushed = Math.max(flushed, lastPeak(h, historyAt));
+        }
+        Double peak = flushed > 0 ? hundredth(20 * Math.log10(flushed)) : null;
+        return new LoudnessMeasure(loudness, peak, hundredth(range));
+    }
+
+    /**
+     * The interpolated values around the last {@link #DELAY} samples, which the interpolator reaches only once later
+     * samples come: the end taken as followed by silence.
+     */
+    private static double lastPeak(double[] h, int newest) {
+        double[] window = new double[DELAY + SPAN];
+        System.arraycopy(h, newest, window, DELAY, SPAN);
+        double peak = 0;
+        for (int j = 1; j <= DELAY; j++) {
+            peak = Math.max(peak, interpolatedPeak(window, DELAY - j));
+        }
+        return peak;
     }
 
     /** The powers above the absolute gate and then above the relative one, {@code relative} LU under their mean. */

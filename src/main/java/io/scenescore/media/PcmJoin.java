@@ -35,7 +35,7 @@ public final class PcmJoin {
         int channels = 2;
         for (Path piece : pieces) {
             PcmSceneFit.PcmWav wav = PcmSceneFit.read(piece);
-            if (wav == null || wav.channels() > 2 || wav.rate() % 10 != 0) {
+            if (wav == null || wav.channels() > 2 || wav.rate() % 10 != 0 || wav.rate() < 8000) {
                 return null;
             }
             wavs.add(wav);
@@ -59,11 +59,13 @@ public final class PcmJoin {
         boolean crossfade = "crossfade".equals(transition) && pieces.size() > 1 && fade > 0;
         int overlap = (int) Math.round(fade * rate);
         long total = 0;
-        for (long f : frames) {
-            if (crossfade && f < overlap) {
+        for (int i = 0; i < frames.length; i++) {
+            // a crossfaded piece gives the overlap to each neighbour it has
+            int overlaps = crossfade ? (i > 0 ? 1 : 0) + (i < frames.length - 1 ? 1 : 0) : 0;
+            if (frames[i] < (long) overlap * overlaps) {
                 return null;
             }
-            total += f;
+            total += frames[i];
         }
         if (crossfade) {
             total -= (long) overlap * (pieces.size() - 1);
@@ -167,7 +169,12 @@ public final class PcmJoin {
         Piece(Path file, PcmSceneFit.PcmWav wav, int channels, long frames, boolean silence) throws IOException {
             this.silence = silence;
             this.in = silence ? InputStream.nullInputStream() : new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            this.in.skipNBytes(silence ? 0 : wav.dataOffset());
+            try {
+                this.in.skipNBytes(silence ? 0 : wav.dataOffset());
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
             this.sourceChannels = wav.channels();
             this.channels = channels;
             this.frames = frames;

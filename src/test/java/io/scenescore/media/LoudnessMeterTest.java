@@ -60,6 +60,57 @@ class LoudnessMeterTest {
         assertThat(java.integrated()).isCloseTo(ffmpeg(raw, 32000, 2).integrated(), within(0.1));
     }
 
+    /**
+     * Clipped, near-Nyquist samples whose peaks between them pass their neighbours by far more than 6 dB, and a
+     * peak in the last samples: the meter finds the same true peak as plain 4x oversampling of the whole signal.
+     */
+    @Test
+    void itsTruePeakIsPlainOversamplingsEvenWherePeaksBetweenSamplesPassTheirNeighboursByFar() {
+        short[] window = {0, 0, -20929, 0, -32767, -18412, 0, 0, 0, -13771, 21744, 6724, 0, 0, 0, 27449, 0, 0, 0, -32767,
+                32767, -32767, 18886, 15944, -32767, 32767, -32767, 22721, -2247, -2241};
+        java.util.Random random = new java.util.Random(12);
+        for (int round = 0; round < 20; round++) {
+            short[] samples = new short[window.length + 20 + round];
+            if (round == 0) {
+                System.arraycopy(window, 0, samples, 0, window.length);
+            } else {
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = random.nextInt(3) == 0 ? 0 : (short) (random.nextBoolean() ? 32767 : -32767);
+                }
+            }
+            // ends loud: the last samples' peaks need the signal's end
+            samples[samples.length - 1] = (short) (round % 2 == 0 ? 32767 : -32767);
+            LoudnessMeter meter = new LoudnessMeter(32000, 1);
+            meter.add(samples, 0, samples.length);
+
+            assertThat(meter.measure().truePeak()).as("round %d", round)
+                    .isCloseTo(oversampledPeakDb(samples), within(0.006));
+        }
+    }
+
+    /** The whole signal zero-stuffed to four times the rate and through a 49-tap Hann-windowed sinc, end to end. */
+    private static double oversampledPeakDb(short[] samples) {
+        int taps = 49;
+        double[] h = new double[taps];
+        for (int j = 0; j < taps; j++) {
+            double m = (j - (taps - 1) / 2.0) * Math.PI / 4;
+            h[j] = (m == 0 ? 1 : Math.sin(m) / m) * 0.5 * (1 - Math.cos(2 * Math.PI * j / (taps - 1)));
+        }
+        double[] up = new double[samples.length * 4 + taps];
+        for (int i = 0; i < samples.length; i++) {
+            up[i * 4] = samples[i] / 32768.0;
+        }
+        double peak = 0;
+        for (int n = 0; n < up.length; n++) {
+            double sum = 0;
+            for (int j = 0; j < taps && j <= n; j++) {
+                sum += h[j] * up[n - j];
+            }
+            peak = Math.max(peak, Math.abs(sum));
+        }
+        return 20 * Math.log10(peak);
+    }
+
     @Test
     void silenceHasNoLoudnessAndNoPeak() {
         LoudnessMeasure silence = measure(new short[44100 * 2 * 3], 44100, 2);

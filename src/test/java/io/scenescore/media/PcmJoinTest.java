@@ -70,6 +70,46 @@ class PcmJoinTest {
         }
     }
 
+    /** At the soundtrack's own rate FFmpeg resamples nothing: the two joins write the same samples, to rounding. */
+    @Test
+    void at44kItWritesFfmpegsSamplesWithinTwoSteps(@TempDir Path dir) throws Exception {
+        for (String transition : List.of("crossfade", "fade")) {
+            List<Path> pieces = pieces(dir, 44100, 2, 1);
+            short[] pcm = samples(dir.resolve(transition + "-pcm.wav"), new PcmJoin().join(pieces, FADE, transition, dir.resolve(transition + "-pcm.wav")));
+            short[] ffmpeg = samples(ffmpegJoin(pieces, transition, dir.resolve(transition + "-ffmpeg.wav")), "FFmpeg's");
+
+            assertThat(pcm.length).as(transition).isEqualTo(ffmpeg.length);
+            int worst = 0;
+            for (int i = 0; i < pcm.length; i++) {
+                worst = Math.max(worst, Math.abs(pcm[i] - ffmpeg[i]));
+            }
+            assertThat(worst).as(transition + ": the largest difference, in steps of 16 bits").isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aPieceShorterThanTheOverlapsItGivesIsLeftToFfmpeg(@TempDir Path dir) throws Exception {
+        List<Path> pieces = new ArrayList<>(pieces(dir, 32000, 2));
+        Path short_ = dir.resolve("short.wav");
+        // 0.8 s: enough for one overlap of 0.5 s, not for one at each end
+        MediaProbe.ffmpeg("-f", "lavfi", "-i", "sine=f=330:r=32000", "-t", "0.8", "-ac", "2", "-c:a", "pcm_s16le", short_.toString());
+        pieces.set(1, short_);
+        Path out = dir.resolve("joined.wav");
+
+        assertThat(new PcmJoin().join(pieces, FADE, "crossfade", out)).isNull();
+        assertThat(out).doesNotExist();
+    }
+
+    private static short[] samples(Path wav, Object joined) throws Exception {
+        assertThat(joined).as("joined").isNotNull();
+        PcmSceneFit.PcmWav format = PcmSceneFit.read(wav);
+        byte[] bytes = Files.readAllBytes(wav);
+        short[] samples = new short[(int) format.dataBytes() / 2];
+        java.nio.ByteBuffer.wrap(bytes, (int) format.dataOffset(), (int) format.dataBytes()).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asShortBuffer().get(samples);
+        return samples;
+    }
+
     @Test
     void aMonoPieceIsSpreadOverBothChannelsAsFfmpegDoes(@TempDir Path dir) throws Exception {
         List<Path> pieces = pieces(dir, 44100, 2, 1);

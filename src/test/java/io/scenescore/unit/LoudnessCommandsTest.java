@@ -148,6 +148,18 @@ class LoudnessCommandsTest {
     }
 
     @Test
+    void atMusicGensRateTooTheJoinsMeasureMovedByTheGainIsTheDeliveredFiles(@TempDir Path dir) throws Exception {
+        // the join measures at 32 kHz; the encode resamples to 44.1 kHz and measures nothing
+        Path out = dir.resolve("out.wav");
+        LoudnessMeasure delivered = master(music(dir, 32000, 2), Loudness.BROADCAST, "wav", out);
+
+        assertThat(lastGain.limited()).isFalse();
+        assertThat(lastGain.delivered().integrated()).isCloseTo(delivered.integrated(), within(0.1));
+        assertThat(lastGain.delivered().truePeak()).isCloseTo(delivered.truePeak(), within(0.2));
+        assertThat(lastGain.delivered().range()).isCloseTo(delivered.range(), within(0.2));
+    }
+
+    @Test
     void aCustomTargetIsHonoured(@TempDir Path dir) throws Exception {
         LoudnessMeasure delivered = masterAndMeasure(dir, new Loudness("custom", -16.0, -1.5), "mp3");
 
