@@ -28,6 +28,27 @@ class RunRouteTest extends RunRoutesTestSupport {
         assertThat(storedScenes()).extracting(SceneWork::index).containsExactly(0, 1, 2);
         assertThat(storedScenes()).extracting(SceneWork::status).containsOnly("completed");
         assertThat(getMockEndpoint("mock:failed").getReceivedCounter()).isZero();
+        // left to FFmpeg's join here, whose measure needs no limiter
+        assertThat(getMockEndpoint("mock:ffmpeg-join").getReceivedCounter()).isEqualTo(1);
+        assertThat(getMockEndpoint("mock:limiter-ladder").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aJoinOnPcmWhoseGainNeedsTheLimiterTakesOneMeasuringPassAndNoFfmpegJoin() throws Exception {
+        joinOnPcm = exchange -> {
+            io.scenescore.run.Run run = exchange.getProperty("run", io.scenescore.run.Run.class);
+            writeJoinedSilence(exchange);
+            // quiet with high peaks: the gain to -14 LUFS would lift the true peak far over the ceiling
+            io.scenescore.media.LoudnessMeasure measured = new io.scenescore.media.LoudnessMeasure(-30.0, -2.0, 6.0);
+            io.scenescore.media.LoudnessCommands loudness = new io.scenescore.media.LoudnessCommands();
+            run.masterWith(loudness.gain(run.params().loudnessTarget(), measured), loudness.rungsUnder(measured));
+            exchange.setVariable("joined", true);
+        };
+
+        runJob(job(JOB, "{}", "dawn", "dusk"), "mock:completed");
+
+        assertThat(getMockEndpoint("mock:ffmpeg-join").getReceivedCounter()).isZero();
+        assertThat(getMockEndpoint("mock:limiter-ladder").getReceivedCounter()).isEqualTo(1);
     }
 
     @Test

@@ -151,6 +151,9 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
 
     /** The parameters each scene of the fake source was made with. */
     final List<io.scenescore.job.AudioParams> paramsSeen = new CopyOnWriteArrayList<>();
+    /** The join on PCM: by default it leaves the join to FFmpeg (the segments here are not audio). */
+    org.apache.camel.Processor joinOnPcm = e -> e.setVariable("joined", false);
+
     /** The rows select-stored-segments.sql answers (scenes an earlier attempt or version stored); none by default. */
     List<Map<String, Object>> storedSegments = List.of();
 
@@ -223,9 +226,10 @@ abstract class RunRoutesTestSupport extends CamelMainTestSupport {
             a.weaveById("store-segment").replace().to("mock:stored-scenes");
         });
         advise("join-soundtrack", a -> {
-            // the segments here are not audio: the FFmpeg join stands in for both joins
-            a.weaveById("join-on-pcm").replace().setVariable("joined", a.constant(false));
-            a.weaveById("join-and-measure").replace().process(RunRoutesTestSupport::writeJoinedSilence);
+            a.weaveById("join-on-pcm").replace().process(e -> joinOnPcm.process(e));
+            a.weaveById("join-and-measure").replace().to("mock:ffmpeg-join").process(RunRoutesTestSupport::writeJoinedSilence);
+            a.weaveById("measure-soundtrack-through-limiter").replace().to("mock:limiter-ladder")
+                    .setVariable("answer", a.constant(new FfmpegOutcome.Finished("", "")));
             a.weaveById("master-and-encode").replace().process(RunRoutesTestSupport::writeDeliverable);
             // stored as version 1, as store-soundtrack.sql answers
             a.weaveById("store-soundtrack").replace().to("mock:soundtrack").setVariable("answer", a.constant(1));
