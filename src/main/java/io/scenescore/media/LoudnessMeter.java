@@ -111,8 +111,10 @@ public final class LoudnessMeter {
     }
 
     private static double interpolatedPeak(double[] h, int newest) {
-        double peak = 0;
-        for (double[] taps : PHASES) {
+        // phase 0 is the sample DELAY back itself
+        double peak = Math.abs(h[newest + DELAY]);
+        for (int p = 1; p < OVERSAMPLING; p++) {
+            double[] taps = PHASES[p];
             double sum = 0;
             for (int k = 0; k < SPAN; k++) {
                 sum += taps[k] * h[newest + k];
