@@ -1,8 +1,9 @@
 package io.scenescore.media;
 
 /**
- * What FFmpeg's EBU R128 meter (ebur128, with true peak) measured of a file: integrated loudness (LUFS), true peak
- * (dBTP) and loudness range (LU). Null members where it found nothing to measure (silence: -inf).
+ * What an EBU R128 meter (FFmpeg's ebur128 with true peak, or {@link LoudnessMeter} as a join writes) measured of some
+ * audio: integrated loudness (LUFS), true peak (dBTP) and loudness range (LU). Null members where it found nothing to
+ * measure (silence: -inf).
  */
 public record LoudnessMeasure(Double integrated, Double truePeak, Double range) {
 

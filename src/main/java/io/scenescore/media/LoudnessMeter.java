@@ -26,8 +26,8 @@ public final class LoudnessMeter {
     private static final int SPAN = TAPS / OVERSAMPLING + 1;
     private static final int HISTORY = 64 * SPAN;
     /** The largest sum of the magnitudes of one phase's taps: how far an interpolated value may pass its window's samples. */
-    private static final double PHASE_GAIN = java.util.Arrays.stream(PHASES)
-            .mapToDouble(taps -> java.util.Arrays.stream(taps).map(Math::abs).sum()).max().orElse(1);
+    private static final double PHASE_GAIN = Arrays.stream(PHASES)
+            .mapToDouble(taps -> Arrays.stream(taps).map(Math::abs).sum()).max().orElse(1);
 
     private final int channels;
     private final int hop;
