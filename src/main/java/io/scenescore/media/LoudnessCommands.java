@@ -47,6 +47,11 @@ public final class LoudnessCommands {
         return new MasteringGain(target, joined);
     }
 
+    /** The ceilings to measure the limiter at for {@code gain}: {@link #rungsUnder} its measure when it is limited, else none. */
+    public List<Double> rungsFor(MasteringGain gain) {
+        return gain.limited() ? rungsUnder(gain.measured()) : List.of();
+    }
+
     /**
      * The ceilings (dBFS, on the audio as it is) to try the limiter at when the measured audio needs it: the ladder of
      * {@link #RUNG_DEPTHS} under its true peak.

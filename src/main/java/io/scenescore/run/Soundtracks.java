@@ -67,7 +67,7 @@ public final class Soundtracks {
     /** The gain from what the join measured; when a limiter must hold the true peak, the ladder to measure it through. */
     private void master(Run run, LoudnessMeasure measured) {
         MasteringGain gain = loudness.gain(run.params().loudnessTarget(), measured);
-        run.masterWith(gain, gain.limited() ? loudness.rungsUnder(measured) : List.of());
+        run.masterWith(gain, loudness.rungsFor(gain));
     }
 
     /** The one more pass a limited soundtrack takes: the joined audio through the limiter at each rung, measured. */
@@ -147,9 +147,8 @@ public final class Soundtracks {
      * soundtrack is; when a limiter must hold its true peak, the ladder to measure it through comes next.
      */
     public void mixMeasured(Run run, FfmpegOutcome.Finished mix) {
-        LoudnessMeasure measured = loudness.parse(mix.stderr());
-        MasteringGain gain = loudness.gain(run.params().loudnessTarget(), measured);
-        run.videoMix().masterWith(gain, gain.limited() ? loudness.rungsUnder(measured) : List.of());
+        MasteringGain gain = loudness.gain(run.params().loudnessTarget(), loudness.parse(mix.stderr()));
+        run.videoMix().masterWith(gain, loudness.rungsFor(gain));
     }
 
     /** The one more pass a limited mix takes: the mix through the limiter at each rung, measured (no encode). */
