@@ -157,21 +157,11 @@ class LoudnessMeterTest {
     }
 
     private static LoudnessMeasure ffmpeg(Path raw, int rate, int channels) throws Exception {
-        return meterLog(List.of("-f", "s16le", "-ar", String.valueOf(rate), "-ac", String.valueOf(channels), "-i", raw.toString()));
+        return MediaProbe.meter("-f", "s16le", "-ar", String.valueOf(rate), "-ac", String.valueOf(channels), "-i", raw.toString());
     }
 
     private static LoudnessMeasure ffmpeg(Path wav) throws Exception {
-        return meterLog(List.of("-i", wav.toString()));
-    }
-
-    private static LoudnessMeasure meterLog(List<String> input) throws Exception {
-        List<String> args = new ArrayList<>(List.of(MediaProbe.tools().ffmpeg(), "-hide_banner", "-nostats"));
-        args.addAll(input);
-        args.addAll(List.of("-af", LoudnessCommands.QUIET_METER, "-f", "null", "-"));
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(log).isZero();
-        return new LoudnessCommands().parse(log);
+        return MediaProbe.meter("-i", wav.toString());
     }
 
     private static short[] shorts(byte[] bytes, int offset, int length) {

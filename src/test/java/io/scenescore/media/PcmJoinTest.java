@@ -42,11 +42,7 @@ class PcmJoinTest {
         for (Path piece : pieces) {
             durations.add(new WavLength().seconds(piece));
         }
-        List<String> args = new ArrayList<>(List.of(MediaProbe.tools().ffmpeg()));
-        args.addAll(new FadeFilterGraph().joinCommand(pieces, durations, FADE, transition, joined, null));
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(out).isZero();
+        MediaProbe.ffmpegWith(new FadeFilterGraph().joinCommand(pieces, durations, FADE, transition, joined, null));
         return joined;
     }
 
@@ -57,7 +53,7 @@ class PcmJoinTest {
             Path pcm = dir.resolve(transition + "-pcm.wav");
             LoudnessMeasure measured = new PcmJoin().join(pieces, FADE, transition, pcm);
             Path ffmpeg = ffmpegJoin(pieces, transition, dir.resolve(transition + "-ffmpeg.wav"));
-            LoudnessMeasure ffmpegs = new LoudnessCommands().parse(meterLog(ffmpeg));
+            LoudnessMeasure ffmpegs = meter(ffmpeg);
 
             assertThat(PcmSceneFit.read(pcm).rate()).as("at the pieces' own rate").isEqualTo(32000);
             assertThat(PcmSceneFit.read(pcm).channels()).as("stereo").isEqualTo(2);
@@ -65,7 +61,7 @@ class PcmJoinTest {
             assertThat(measured.integrated()).as(transition + " integrated, FFmpeg %s", ffmpegs).isCloseTo(ffmpegs.integrated(), within(0.1));
             assertThat(measured.truePeak()).as(transition + " true peak").isCloseTo(ffmpegs.truePeak(), within(0.2));
             assertThat(measured.range()).as(transition + " range").isCloseTo(ffmpegs.range(), within(0.3));
-            assertThat(new LoudnessCommands().parse(meterLog(pcm)).integrated()).as("FFmpeg's meter on the PCM join")
+            assertThat(meter(pcm).integrated()).as("FFmpeg's meter on the PCM join")
                     .isCloseTo(measured.integrated(), within(0.1));
         }
     }
@@ -115,7 +111,7 @@ class PcmJoinTest {
         List<Path> pieces = pieces(dir, 44100, 2, 1);
         Path pcm = dir.resolve("pcm.wav");
         LoudnessMeasure measured = new PcmJoin().join(pieces, FADE, "crossfade", pcm);
-        LoudnessMeasure ffmpegs = new LoudnessCommands().parse(meterLog(ffmpegJoin(pieces, "crossfade", dir.resolve("ffmpeg.wav"))));
+        LoudnessMeasure ffmpegs = meter(ffmpegJoin(pieces, "crossfade", dir.resolve("ffmpeg.wav")));
 
         assertThat(PcmSceneFit.read(pcm).channels()).isEqualTo(2);
         assertThat(measured.integrated()).isCloseTo(ffmpegs.integrated(), within(0.1));
@@ -160,11 +156,7 @@ class PcmJoinTest {
         assertThat(levels.rms(1.0, 1.0)).as("music before it").isGreaterThan(-40);
     }
 
-    private static String meterLog(Path file) throws Exception {
-        Process p = new ProcessBuilder(List.of(MediaProbe.tools().ffmpeg(), "-hide_banner", "-nostats", "-i", file.toString(),
-                "-af", LoudnessCommands.QUIET_METER, "-f", "null", "-")).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(log).isZero();
-        return log;
+    private static LoudnessMeasure meter(Path file) throws Exception {
+        return MediaProbe.meter("-i", file.toString());
     }
 }

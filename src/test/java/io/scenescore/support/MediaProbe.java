@@ -138,6 +138,24 @@ public final class MediaProbe {
         run(command);
     }
 
+    /** Runs FFmpeg with exactly {@code args} (as the service builds a command); its log; fails the test if it fails. */
+    public static String ffmpegWith(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(TOOLS.ffmpeg()));
+        command.addAll(args);
+        return run(command);
+    }
+
+    /**
+     * What FFmpeg's EBU R128 meter (ebur128 with true peak, its summary only) measures of the input {@code input}
+     * names (FFmpeg's input options, then {@code -i} and the file).
+     */
+    public static io.scenescore.media.LoudnessMeasure meter(String... input) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(TOOLS.ffmpeg(), "-hide_banner", "-nostats"));
+        command.addAll(List.of(input));
+        command.addAll(List.of("-af", io.scenescore.media.LoudnessCommands.measureFilter() + ":framelog=verbose", "-f", "null", "-"));
+        return new io.scenescore.media.LoudnessCommands().parse(run(command));
+    }
+
     private static String run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

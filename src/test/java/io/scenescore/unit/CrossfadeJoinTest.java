@@ -71,11 +71,7 @@ class CrossfadeJoinTest {
             assertThat(new PcmJoin().join(pieces, FADE, transition, joined)).as("joined on PCM").isNotNull();
             return joined;
         }
-        List<String> args = new ArrayList<>(List.of(MediaProbe.tools().ffmpeg()));
-        args.addAll(new FadeFilterGraph().joinCommand(pieces, lengths, FADE, transition, joined, null));
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(out).isZero();
+        MediaProbe.ffmpegWith(new FadeFilterGraph().joinCommand(pieces, lengths, FADE, transition, joined, null));
         return joined;
     }
 
