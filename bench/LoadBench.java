@@ -20,12 +20,13 @@ import io.scenescore.support.TestDatabase;
 
 /**
  * Many runs at once: the service started by the launcher (./scenescore, so with its heap settings) against the fake
- * Replicate with a fixed prediction latency. A warm-up batch of 20 runs at once, one run alone, then N runs posted at
- * once.
+ * Replicate with a fixed prediction latency, with the FFmpeg the image runs (the static one shipped in the jar) unless
+ * SCENESCORE_FFMPEG names another. Warm-up batches like the measured one (the JIT goes on compiling for two batches
+ * and more: each prints what its compiler threads took), one run alone, then N runs posted at once.
  * Prints the wall time of the N runs over their floor (the larger of one run alone and the CPU-seconds the service
  * spent, FFmpeg included, divided by the cores), the CPU-seconds per run (service and FFmpeg; PostgreSQL and the fake
- * apart) and the service's peak resident memory (VmHWM).
- * Usage (from bench/load-bench.sh): LoadBench [runs=100] [scenes=4] [latency-ms=3000] [scene-seconds=4]
+ * apart; the JIT's share of the service's) and the service's peak resident memory (VmHWM).
+ * Usage (from bench/load-bench.sh): LoadBench [runs=100] [scenes=4] [latency-ms=3000] [scene-seconds=4] [warm-up batches=2]
  */
 public class LoadBench {
 
@@ -37,6 +38,7 @@ public class LoadBench {
         int scenes = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         long latencyMs = args.length > 2 ? Long.parseLong(args[2]) : 3000;
         int sceneSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int warmups = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         int cores = Runtime.getRuntime().availableProcessors();
         String token = "bench-token";
         try (TestDatabase db = TestDatabase.create(); FakeReplicate replicate = FakeReplicate.start(token)) {
@@ -55,6 +57,12 @@ public class LoadBench {
             pb.environment().put("SCENESCORE_PROVIDER", "replicate");
             pb.environment().put("REPLICATE_API_TOKEN", token);
             pb.environment().put("REPLICATE_BASE_URL", replicate.baseUrl());
+            // the FFmpeg the image runs (Dockerfile), unless SCENESCORE_FFMPEG names another (PATH's, say)
+            String ffmpeg = System.getenv().getOrDefault("SCENESCORE_FFMPEG", "");
+            if (ffmpeg.isBlank()) {
+                ffmpeg = io.scenescore.media.FfmpegExecutables.embeddedFfmpeg();
+                pb.environment().put("SCENESCORE_FFMPEG", ffmpeg);
+            }
             // every run at once: the runs overlap their predictions as they would at Replicate
             pb.environment().put("SCENESCORE_CONCURRENT_RUNS", String.valueOf(runs));
             Process service = pb.start();
@@ -67,13 +75,19 @@ public class LoadBench {
                     list.append(i > 0 ? "," : "").append("{\"description\": \"scene ").append(i).append("\", \"duration\": ").append(sceneSeconds).append('}');
                 }
                 String body = "{\"storyboard\": {\"scenes\": [" + list + "]}}";
-                System.out.printf("%d runs of %d scenes of %d s, prediction latency %d ms, %d cores; service: ./scenescore (pid %d)%n",
-                        runs, scenes, sceneSeconds, latencyMs, cores, service.pid());
+                System.out.printf("%d runs of %d scenes of %d s, prediction latency %d ms, %d cores; service: ./scenescore (pid %d), FFmpeg: %s%n",
+                        runs, scenes, sceneSeconds, latencyMs, cores, service.pid(), ffmpeg);
 
-                // warm-up: a batch of runs at once, so that the JIT has compiled what the measured runs use
-                long warm = System.nanoTime();
-                awaitAll(base, post(base, body, Math.min(20, runs)));
-                System.out.printf("warm-up: %d runs at once in %.1f s%n", Math.min(20, runs), (System.nanoTime() - warm) / 1e9);
+                // warm-up: batches like the measured one, so that the JIT has compiled what the measured runs use
+                for (int b = 0; b < warmups; b++) {
+                    long warm = System.nanoTime();
+                    String p = String.valueOf(service.pid());
+                    double jitBefore = ProcessCpu.threads(p, "C1 Compiler") + ProcessCpu.threads(p, "C2 Compiler");
+                    awaitAll(base, post(base, body, runs));
+                    System.out.printf("warm-up: %d runs at once in %.1f s, the JIT's threads %.3f CPU-s per run%n", runs,
+                            (System.nanoTime() - warm) / 1e9,
+                            (ProcessCpu.threads(p, "C1 Compiler") + ProcessCpu.threads(p, "C2 Compiler") - jitBefore) / runs);
+                }
 
                 double[] cpu0 = ProcessCpu.ownAndChildren(String.valueOf(service.pid()));
                 long start = System.nanoTime();
@@ -83,6 +97,8 @@ public class LoadBench {
                 System.out.printf("one run alone: %.2f s, CPU %.2f s (service %.2f, FFmpeg %.2f)%n", alone,
                         cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1], cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
 
+                String pid = String.valueOf(service.pid());
+                double jit0 = ProcessCpu.threads(pid, "C1 Compiler") + ProcessCpu.threads(pid, "C2 Compiler");
                 double database0 = ProcessCpu.postgres();
                 double bench0 = ProcessCpu.thisJvm();
                 start = System.nanoTime();
@@ -99,6 +115,8 @@ public class LoadBench {
                 System.out.printf("CPU per run: %.3f s (service %.3f, FFmpeg %.3f); PostgreSQL %.3f, fake Replicate and this client %.3f%n",
                         (serviceCpu + ffmpegCpu) / runs, serviceCpu / runs, ffmpegCpu / runs,
                         (ProcessCpu.postgres() - database0) / runs, (ProcessCpu.thisJvm() - bench0) / runs);
+                double jit = ProcessCpu.threads(pid, "C1 Compiler") + ProcessCpu.threads(pid, "C2 Compiler") - jit0;
+                System.out.printf("of the service's CPU, the JIT compiler's threads: %.3f s per run%n", jit / runs);
                 phases(base, replicate, batch, posted);
                 System.out.printf("service peak resident memory (VmHWM): %d MB; JVM options: %s%n",
                         status(service.pid(), "VmHWM:") / 1024, jvmOptions(service.pid()));
@@ -167,13 +185,24 @@ public class LoadBench {
         });
     }
 
-    /** Waits until every job ended; returns how many did not complete. */
+    /** Waits until every job ended, polling as the README asks pollers to (If-None-Match); returns how many did not complete. */
     static long awaitAll(String base, List<String> jobs) {
         List<String> open = new ArrayList<>(jobs);
+        java.util.Map<String, String> etags = new java.util.HashMap<>();
         long[] notCompleted = {0};
         Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
             for (var it = open.iterator(); it.hasNext(); ) {
-                JsonNode status = JSON.readTree(get(base + "/api/v3/audio/status/" + it.next()).body());
+                String job = it.next();
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v3/audio/status/" + job));
+                if (etags.containsKey(job)) {
+                    request.header("If-None-Match", etags.get(job));
+                }
+                HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 304) {
+                    continue;
+                }
+                answer.headers().firstValue("ETag").ifPresent(tag -> etags.put(job, tag));
+                JsonNode status = JSON.readTree(answer.body());
                 String s = status.path("status").asText();
                 if (s.equals("completed") || s.equals("failed") || s.equals("canceled")) {
                     notCompleted[0] += s.equals("completed") ? 0 : 1;

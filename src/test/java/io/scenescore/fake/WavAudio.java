@@ -138,9 +138,7 @@ public final class WavAudio {
         buf.putShort((short) FORMAT_PCM).putShort((short) channels).putInt(sampleRate);
         buf.putInt(sampleRate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16);
         buf.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
-        for (short s : samples) {
-            buf.putShort(s);
-        }
+        buf.asShortBuffer().put(samples);
         return buf.array();
     }
 
@@ -202,6 +200,10 @@ public final class WavAudio {
         count -= count % channels;
         ByteBuffer buf = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN);
         short[] out = new short[count];
+        if (pcm && width == 2) {
+            buf.slice().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(out);
+            return new WavAudio(rate, channels, out);
+        }
         for (int i = 0; i < count; i++) {
             int p = offset + i * width;
             switch (width) {

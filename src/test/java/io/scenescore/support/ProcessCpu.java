@@ -17,6 +17,27 @@ public final class ProcessCpu {
         return new double[] {(Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0};
     }
 
+    /**
+     * The CPU seconds of the process's threads whose name starts with {@code prefix} (the JIT's: "C1 CompilerThre",
+     * "C2 CompilerThre"), those still running: a compiler thread the JVM retired took its share along.
+     */
+    public static double threads(String pid, String prefix) throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(task.resolve("comm")).startsWith(prefix)) {
+                        String[] f = fields(task.resolve("stat"));
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return ticks / 100.0;
+    }
+
     /** This JVM's CPU seconds, to the nanosecond. */
     public static double thisJvm() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
