@@ -37,9 +37,9 @@ public final class LoudnessCommands {
     /** How far under the audio's true peak (dB) the limiter is tried: one measure per rung. */
     static final double[] RUNG_DEPTHS = {0.5, 1.5, 3, 5, 8, 12};
 
-    /** The gain from the audio's measure and what the ladder pass ({@link #ladderCommand}) logged of each rung. */
-    public MasteringGain gain(Loudness target, LoudnessMeasure measured, String ladderLog, List<Double> rungs) {
-        return MasteringGain.interpolated(target, measured, rungs, parseAll(ladderLog));
+    /** The limited gain {@code first} found again from what the ladder pass ({@link #ladderCommand}) logged of each rung. */
+    public MasteringGain throughLadder(MasteringGain first, String ladderLog) {
+        return MasteringGain.interpolated(first.target(), first.measured(), first.limiterRungs(), parseAll(ladderLog));
     }
 
     /** The gain to master with, from what the join measured (null: nothing measured). */
@@ -47,34 +47,18 @@ public final class LoudnessCommands {
         return new MasteringGain(target, joined);
     }
 
-    /** The ceilings to measure the limiter at for {@code gain}: {@link #rungsUnder} its measure when it is limited, else none. */
-    public List<Double> rungsFor(MasteringGain gain) {
-        return gain.limited() ? rungsUnder(gain.measured()) : List.of();
-    }
-
     /**
-     * The ceilings (dBFS, on the audio as it is) to try the limiter at when the measured audio needs it: the ladder of
-     * {@link #RUNG_DEPTHS} under its true peak.
-     */
-    public List<Double> rungsUnder(LoudnessMeasure measured) {
-        List<Double> rungs = new ArrayList<>();
-        for (double depth : RUNG_DEPTHS) {
-            rungs.add(measured.truePeak() - depth);
-        }
-        return rungs;
-    }
-
-    /**
-     * FFmpeg arguments that only measure: {@code wav} through the limiter at each rung as the encode would limit it
+     * FFmpeg arguments that only measure: {@code wav} through the limiter at each of the limited {@code gain}'s rungs
+     * ({@link MasteringGain#limiterRungs}) as the encode would limit it
      * (four times the sample rate, back to 44.1 kHz), integrated loudness only, writing nothing; the one more pass a
      * soundtrack or a merged video's mix takes when a limiter must hold its true peak.
      */
-    public List<String> ladderCommand(Path wav, List<Double> rungs) {
+    public List<String> ladderCommand(Path wav, MasteringGain gain) {
         List<String> args = new ArrayList<>(FfmpegArgs.base());
         args.addAll(List.of("-loglevel", "info"));
         args.addAll(FfmpegArgs.localInput(wav));
         List<String> measures = new ArrayList<>();
-        for (double rung : rungs) {
+        for (double rung : gain.limiterRungs()) {
             measures.add(String.format(Locale.ROOT, "aresample=%d,alimiter=limit=%.6f:attack=1:release=60:level=false,aresample=%d,"
                     + "ebur128=framelog=verbose", 4 * SceneAudioCommands.SAMPLE_RATE, Math.pow(10, rung / 20),
                     SceneAudioCommands.SAMPLE_RATE));

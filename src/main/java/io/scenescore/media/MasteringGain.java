@@ -116,6 +116,25 @@ public final class MasteringGain {
         return Math.round(value * 10) / 10.0;
     }
 
+    /**
+     * The ceilings (dBFS, on the audio as measured) to try the limiter at when it is needed, one measure each in the
+     * ladder pass ({@link LoudnessCommands#ladderCommand}): {@link LoudnessCommands#RUNG_DEPTHS} under the true peak;
+     * none when the gain alone masters the audio.
+     */
+    public List<Double> limiterRungs() {
+        List<Double> rungs = new ArrayList<>();
+        if (limited()) {
+            for (double depth : LoudnessCommands.RUNG_DEPTHS) {
+                rungs.add(joined.truePeak() - depth);
+            }
+        }
+        return rungs;
+    }
+
+    Loudness target() {
+        return target;
+    }
+
     /** What the gain was found from: the audio as measured before mastering (null: nothing measured). */
     public LoudnessMeasure measured() {
         return joined;

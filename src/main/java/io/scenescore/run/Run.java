@@ -21,7 +21,6 @@ public final class Run {
     private volatile String stage = "generating";
     private volatile Soundtrack soundtrack;
     private volatile io.scenescore.media.MasteringGain mastering;
-    private volatile List<Double> limiterRungs = List.of();
     private volatile VideoMix videoMix;
     private volatile Integer version;
     private final long heldFreshNanos;
@@ -95,14 +94,8 @@ public final class Run {
         return mastering;
     }
 
-    /** The gain, and the ceilings (dBFS) the joined audio is measured through the limiter at when it needs one (else none). */
-    public void masterWith(io.scenescore.media.MasteringGain gain, List<Double> rungs) {
+    public void masterWith(io.scenescore.media.MasteringGain gain) {
         this.mastering = gain;
-        this.limiterRungs = List.copyOf(rungs);
-    }
-
-    public List<Double> limiterRungs() {
-        return limiterRungs;
     }
 
     public Soundtrack soundtrack() {

@@ -66,20 +66,17 @@ public final class Soundtracks {
 
     /** The gain from what the join measured; when a limiter must hold the true peak, the ladder to measure it through. */
     private void master(Run run, LoudnessMeasure measured) {
-        MasteringGain gain = loudness.gain(run.params().loudnessTarget(), measured);
-        run.masterWith(gain, loudness.rungsFor(gain));
+        run.masterWith(loudness.gain(run.params().loudnessTarget(), measured));
     }
 
     /** The one more pass a limited soundtrack takes: the joined audio through the limiter at each rung, measured. */
     public List<String> ladderCommand(Run run) {
-        return loudness.ladderCommand(run.plan().joinedFile(), run.limiterRungs());
+        return loudness.ladderCommand(run.plan().joinedFile(), run.mastering());
     }
 
     /** The soundtrack's mastering gain from the join's measure and its ladder's. */
     public void ladderMeasured(Run run, FfmpegOutcome.Finished ladder) {
-        MasteringGain gain = run.mastering();
-        run.masterWith(loudness.gain(run.params().loudnessTarget(), gain.measured(), ladder.stderr(), run.limiterRungs()),
-                run.limiterRungs());
+        run.masterWith(loudness.throughLadder(run.mastering(), ladder.stderr()));
     }
 
     /**
@@ -147,20 +144,18 @@ public final class Soundtracks {
      * soundtrack is; when a limiter must hold its true peak, the ladder to measure it through comes next.
      */
     public void mixMeasured(Run run, FfmpegOutcome.Finished mix) {
-        MasteringGain gain = loudness.gain(run.params().loudnessTarget(), loudness.parse(mix.stderr()));
-        run.videoMix().masterWith(gain, loudness.rungsFor(gain));
+        run.videoMix().masterWith(loudness.gain(run.params().loudnessTarget(), loudness.parse(mix.stderr())));
     }
 
     /** The one more pass a limited mix takes: the mix through the limiter at each rung, measured (no encode). */
     public List<String> mixLadderCommand(Run run) {
-        return loudness.ladderCommand(run.plan().videoMixFile(), run.videoMix().getLimiterRungs());
+        return loudness.ladderCommand(run.plan().videoMixFile(), run.videoMix().getMastering());
     }
 
     /** The merged video's mastering gain, from the mix's measure and its ladder's, as the soundtrack's is found. */
     public void mixLadderMeasured(Run run, FfmpegOutcome.Finished ladder) {
         VideoMix mix = run.videoMix();
-        mix.masterWith(loudness.gain(run.params().loudnessTarget(), mix.getMastering().measured(), ladder.stderr(), mix.getLimiterRungs()),
-                mix.getLimiterRungs());
+        mix.masterWith(loudness.throughLadder(mix.getMastering(), ladder.stderr()));
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.scenescore.run;
 
-import java.util.List;
-
 import io.scenescore.media.LoudnessMeasure;
 import io.scenescore.media.MasteringGain;
 
@@ -15,7 +13,6 @@ public final class VideoMix {
     private final String applied;
     private final String note;
     private volatile MasteringGain mastering;
-    private volatile List<Double> limiterRungs = List.of();
     private volatile LoudnessMeasure delivered;
 
     public VideoMix(String applied, String note) {
@@ -40,14 +37,8 @@ public final class VideoMix {
         return mastering;
     }
 
-    /** The gain, and the ceilings (dBFS) the mix is measured through the limiter at when it needs one (else none). */
-    void masterWith(MasteringGain gain, List<Double> rungs) {
+    void masterWith(MasteringGain gain) {
         this.mastering = gain;
-        this.limiterRungs = List.copyOf(rungs);
-    }
-
-    public List<Double> getLimiterRungs() {
-        return limiterRungs;
     }
 
     public LoudnessMeasure getDelivered() {

@@ -41,7 +41,7 @@ class RunRouteTest extends RunRoutesTestSupport {
             // quiet with high peaks: the gain to -14 LUFS would lift the true peak far over the ceiling
             io.scenescore.media.LoudnessMeasure measured = new io.scenescore.media.LoudnessMeasure(-30.0, -2.0, 6.0);
             io.scenescore.media.LoudnessCommands loudness = new io.scenescore.media.LoudnessCommands();
-            run.masterWith(loudness.gain(run.params().loudnessTarget(), measured), loudness.rungsUnder(measured));
+            run.masterWith(loudness.gain(run.params().loudnessTarget(), measured));
             exchange.setVariable("joined", true);
         };
 

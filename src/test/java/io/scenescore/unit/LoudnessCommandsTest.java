@@ -65,10 +65,9 @@ class LoudnessCommandsTest {
         LoudnessMeasure measured = new PcmJoin().join(List.of(in), 0, "fade", joined);
         MasteringGain gain = loudness.gain(target, measured);
         if (gain.limited()) {
-            List<Double> rungs = loudness.rungsUnder(measured);
             List<String> ladder = new ArrayList<>(List.of(FFMPEG));
-            ladder.addAll(loudness.ladderCommand(joined, rungs));
-            gain = loudness.gain(target, measured, run(ladder), rungs);
+            ladder.addAll(loudness.ladderCommand(joined, gain));
+            gain = loudness.throughLadder(gain, run(ladder));
         }
         lastGain = gain;
         List<String> args = new ArrayList<>(List.of(FFMPEG));
@@ -201,13 +200,15 @@ class LoudnessCommandsTest {
         LoudnessMeasure measured = measure(mix);
         MasteringGain first = loudness.gain(Loudness.STREAMING, measured);
         assertThat(first.limited()).isTrue();
-        List<Double> rungs = loudness.rungsUnder(measured);
+        assertThat(first.limiterRungs()).hasSize(6).first().isEqualTo(measured.truePeak() - 0.5);
+        assertThat(loudness.gain(Loudness.STREAMING, new LoudnessMeasure(-20.0, -12.0, 4.0)).limiterRungs())
+                .as("a gain that masters alone needs no ladder").isEmpty();
 
         List<String> ladder = new ArrayList<>(List.of(FFMPEG));
-        ladder.addAll(loudness.ladderCommand(mix, rungs));
+        ladder.addAll(loudness.ladderCommand(mix, first));
         String log = run(ladder);
-        assertThat(loudness.parseAll(log)).hasSize(rungs.size());
-        MasteringGain gain = loudness.gain(Loudness.STREAMING, measured, log, rungs);
+        assertThat(loudness.parseAll(log)).hasSize(first.limiterRungs().size());
+        MasteringGain gain = loudness.throughLadder(first, log);
 
         Path out = dir.resolve("mastered.wav");
         List<String> encode = new ArrayList<>(List.of(FFMPEG));
