@@ -77,11 +77,6 @@ public final class LoudnessCommands {
         return args;
     }
 
-    /** FFmpeg arguments encoding the deliverable from the joined WAV, mastered with {@code gain} when it applies. */
-    public List<String> encodeCommand(Path joinedWav, MasteringGain gain, String format, Path out) {
-        return encodeCommand(joinedWav, gain, format, out, false);
-    }
-
     /**
      * FFmpeg arguments encoding the deliverable from the joined WAV, mastered with {@code gain} when it applies, and
      * with {@code measured} also measuring in the same run what goes into the encoder (the meter on a branch of the

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import io.scenescore.media.LoudnessCommands;
 import io.scenescore.media.LoudnessMeasure;
 import io.scenescore.media.MasteringGain;
 import io.scenescore.media.PcmJoin;
+import io.scenescore.support.MediaProbe;
 
 /**
  * Mastering to a loudness target with real FFmpeg, as the service does it: the join on PCM measures what it writes,
@@ -24,8 +24,6 @@ import io.scenescore.media.PcmJoin;
  */
 class LoudnessCommandsTest {
 
-    /** The FFmpeg the service would run: on PATH, else the one shipped in the jar. */
-    private static final String FFMPEG = io.scenescore.support.MediaProbe.tools().ffmpeg();
     private final LoudnessCommands loudness = new LoudnessCommands();
 
     /** Ten seconds of something music-like and loud: two tones and noise under a swelling envelope. */
@@ -35,22 +33,14 @@ class LoudnessCommandsTest {
 
     private static Path music(Path dir, int rate, int channels) throws Exception {
         Path wav = dir.resolve("music.wav");
-        run(List.of(FFMPEG, "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+        MediaProbe.ffmpeg("-f", "lavfi", "-i",
                 "aevalsrc=0.6*(0.6*sin(2*PI*220*t)+0.3*sin(2*PI*330*t)+0.1*(random(0)*2-1))*(0.5+0.5*sin(2*PI*0.3*t)):s=" + rate + ":d=10",
-                "-ac", String.valueOf(channels), "-c:a", "pcm_s16le", wav.toString()));
+                "-ac", String.valueOf(channels), "-c:a", "pcm_s16le", wav.toString());
         return wav;
     }
 
-    private static String run(List<String> args) throws Exception {
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(out).isZero();
-        return out;
-    }
-
-    private LoudnessMeasure measure(Path file) throws Exception {
-        return loudness.parse(run(List.of(FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "info", "-i", file.toString(),
-                "-vn", "-af", LoudnessCommands.measureFilter(), "-f", "null", "-")));
+    private static LoudnessMeasure measure(Path file) throws Exception {
+        return MediaProbe.meter("-i", file.toString());
     }
 
     private MasteringGain lastGain;
@@ -65,14 +55,10 @@ class LoudnessCommandsTest {
         LoudnessMeasure measured = new PcmJoin().join(List.of(in), 0, "fade", joined);
         MasteringGain gain = loudness.gain(target, measured);
         if (gain.limited()) {
-            List<String> ladder = new ArrayList<>(List.of(FFMPEG));
-            ladder.addAll(loudness.ladderCommand(joined, gain));
-            gain = loudness.throughLadder(gain, run(ladder));
+            gain = loudness.throughLadder(gain, MediaProbe.ffmpegWith(loudness.ladderCommand(joined, gain)));
         }
         lastGain = gain;
-        List<String> args = new ArrayList<>(List.of(FFMPEG));
-        args.addAll(loudness.encodeCommand(joined, gain, format, out, true));
-        List<LoudnessMeasure> reported = loudness.parseAll(run(args));
+        List<LoudnessMeasure> reported = loudness.parseAll(MediaProbe.ffmpegWith(loudness.encodeCommand(joined, gain, format, out, true)));
         LoudnessMeasure delivered = measure(out);
         assertThat(reported).hasSize(1);
         assertThat(reported.get(0).integrated()).as("what the encode reports of itself").isCloseTo(delivered.integrated(), within(0.3));
@@ -117,7 +103,7 @@ class LoudnessCommandsTest {
         Path out = dir.resolve("out.mp3");
         LoudnessMeasure delivered = master(music(dir, 32000, 1), Loudness.STREAMING, "mp3", out);
 
-        com.fasterxml.jackson.databind.JsonNode stream = io.scenescore.support.MediaProbe.probe(out).path("streams").path(0);
+        com.fasterxml.jackson.databind.JsonNode stream = MediaProbe.probe(out).path("streams").path(0);
         assertThat(stream.path("sample_rate").asText()).isEqualTo("44100");
         assertThat(stream.path("channels").asInt()).isEqualTo(2);
         assertThat(delivered.integrated()).isCloseTo(-14.0, within(0.5));
@@ -179,14 +165,14 @@ class LoudnessCommandsTest {
     @Test
     void silenceIsMeasuredAsSilentAndNotCorrected(@TempDir Path dir) throws Exception {
         Path silent = dir.resolve("silent.wav");
-        run(List.of(FFMPEG, "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo",
-                "-t", "3", silent.toString()));
+        MediaProbe.ffmpeg("-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo",
+                "-t", "3", silent.toString());
 
         LoudnessMeasure measured = measure(silent);
 
         assertThat(measured).isNotNull();
         assertThat(measured.audible()).isFalse();
-        assertThat(loudness.encodeCommand(silent, loudness.gain(Loudness.STREAMING, measured), "mp3", dir.resolve("o.mp3")))
+        assertThat(loudness.encodeCommand(silent, loudness.gain(Loudness.STREAMING, measured), "mp3", dir.resolve("o.mp3"), false))
                 .noneMatch(a -> a.contains("volume") || a.contains("alimiter"));
     }
 
@@ -194,9 +180,9 @@ class LoudnessCommandsTest {
     void aLimitedMixFindsItsGainInOneMorePassThatMeasuresItThroughTheLimiterAtItsLadder(@TempDir Path dir) throws Exception {
         // as a merged video's mix is mastered: measured as it is made, then, since the limiter is needed, through it
         Path mix = dir.resolve("mix.wav");
-        run(List.of(FFMPEG, "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+        MediaProbe.ffmpeg("-f", "lavfi", "-i",
                 "aevalsrc=0.08*sin(2*PI*196*t)+0.95*sin(2*PI*880*t)*lt(mod(t\\,1)\\,0.03):s=44100:d=10",
-                "-ac", "2", "-c:a", "pcm_s16le", mix.toString()));
+                "-ac", "2", "-c:a", "pcm_s16le", mix.toString());
         LoudnessMeasure measured = measure(mix);
         MasteringGain first = loudness.gain(Loudness.STREAMING, measured);
         assertThat(first.limited()).isTrue();
@@ -204,16 +190,12 @@ class LoudnessCommandsTest {
         assertThat(loudness.gain(Loudness.STREAMING, new LoudnessMeasure(-20.0, -12.0, 4.0)).limiterRungs())
                 .as("a gain that masters alone needs no ladder").isEmpty();
 
-        List<String> ladder = new ArrayList<>(List.of(FFMPEG));
-        ladder.addAll(loudness.ladderCommand(mix, first));
-        String log = run(ladder);
+        String log = MediaProbe.ffmpegWith(loudness.ladderCommand(mix, first));
         assertThat(loudness.parseAll(log)).hasSize(first.limiterRungs().size());
         MasteringGain gain = loudness.throughLadder(first, log);
 
         Path out = dir.resolve("mastered.wav");
-        List<String> encode = new ArrayList<>(List.of(FFMPEG));
-        encode.addAll(loudness.encodeCommand(mix, gain, "wav", out, true));
-        run(encode);
+        MediaProbe.ffmpegWith(loudness.encodeCommand(mix, gain, "wav", out, true));
         LoudnessMeasure delivered = measure(out);
         assertThat(gain.rungsUsed()).isPositive();
         assertThat(delivered.integrated()).isCloseTo(-14.0, within(0.5));
@@ -225,9 +207,9 @@ class LoudnessCommandsTest {
         // a quiet bed with loud strikes: the gain to -14 LUFS alone would push the strikes far over -1 dBTP, and the
         // limiter that holds them takes loudness too
         Path in = dir.resolve("peaky.wav");
-        run(List.of(FFMPEG, "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+        MediaProbe.ffmpeg("-f", "lavfi", "-i",
                 "aevalsrc=0.08*sin(2*PI*196*t)+0.95*sin(2*PI*880*t)*lt(mod(t\\,1)\\,0.03):s=44100:d=10",
-                "-ac", "2", "-c:a", "pcm_s16le", in.toString()));
+                "-ac", "2", "-c:a", "pcm_s16le", in.toString());
         MasteringGain gain = loudness.gain(Loudness.STREAMING, measure(in));
         assertThat(gain.limited()).isTrue();
 
