@@ -1,5 +1,10 @@
 package io.scenescore.replicate;
 
+import java.nio.file.Path;
+
+import io.scenescore.run.Run;
+import io.scenescore.run.SceneWork;
+
 /** The calls the Replicate routes make, as {@link ReplicateCall}s for route {@code replicate-request}. */
 public final class ReplicateCalls {
 
@@ -31,9 +36,23 @@ public final class ReplicateCalls {
                 "canceling prediction " + predictionId);
     }
 
-    /** The current prediction's output file: no token is sent, delivery URLs need none and may be on another host. */
-    public ReplicateCall download(SceneChain chain) {
+    /**
+     * The current prediction's output file, written to {@link #partialFile} as it arrives: no token is sent, delivery
+     * URLs need none and may be on another host.
+     */
+    public ReplicateCall download(SceneChain chain, SceneWork work, Run run) {
         Prediction p = chain.prediction();
-        return new ReplicateCall("GET", p.outputUrl(), null, false, null, "downloading the output of prediction " + p.id());
+        return new ReplicateCall("GET", p.outputUrl(), null, false, null, "downloading the output of prediction " + p.id(),
+                partialFile(outputFile(chain, work, run)));
+    }
+
+    /** The file the current generation's output is kept in. */
+    static Path outputFile(SceneChain chain, SceneWork work, Run run) {
+        return run.plan().scratchFile(work.index(), String.format("prediction-%02d.wav", chain.current()));
+    }
+
+    /** Where a download is written until it is whole. */
+    static Path partialFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".part");
     }
 }

@@ -151,20 +151,10 @@ public final class ReplicateChains {
         chain.claimedElsewhere(known);
     }
 
-    /** The file the current generation's output is saved in. */
-    public Path downloadFile(SceneChain chain, SceneWork work, Run run) {
-        return run.plan().scratchFile(work.index(), String.format("prediction-%02d.wav", chain.current()));
-    }
-
-    /** Writes a downloaded piece whole, or not at all, and moves the chain to its next generation. */
-    public void downloaded(SceneChain chain, SceneWork work, Run run, byte[] content) throws IOException {
-        if (content == null || content.length == 0) {
-            throw new IOException("the output download was empty");
-        }
-        Path file = downloadFile(chain, work, run);
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        Files.write(partial, content);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** Keeps a downloaded piece, written whole ({@link ReplicateAnswers#answer}), and moves the chain to its next generation. */
+    public void downloaded(SceneChain chain, SceneWork work, Run run) throws IOException {
+        Path file = ReplicateCalls.outputFile(chain, work, run);
+        Files.move(ReplicateCalls.partialFile(file), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         chain.record(file);
     }
 
