@@ -46,30 +46,33 @@ public final class ReplicateAnswers {
     }
 
     /**
-     * What a call answered, 2xx only: the API's JSON as bytes; a download written to the call's file (from Camel's
-     * stream cache, on disk above its spool threshold: no output is whole in the heap), and that file. A 429 or a 5xx is {@link ReplicateBusy} (tried again, after
-     * Retry-After when given); a missing output file is {@link OutputGone} (tried again a few times); a 401 or 403
-     * from the API is {@link ReplicateRefused} (the run fails at once); any other answer ends the call with
-     * Replicate's words.
+     * What a call answered, 2xx only: the API's JSON as bytes; a download written to the call's file, and that file
+     * (from Camel's stream cache, on disk above its spool threshold: no output is whole in the heap). A 429 or a 5xx
+     * is {@link ReplicateBusy} (tried again, after Retry-After when given); a missing output file is
+     * {@link OutputGone} (tried again a few times); a 401 or 403 from the API is {@link ReplicateRefused} (the run
+     * fails at once); any other answer ends the call with Replicate's words.
      */
     public Object answer(ReplicateCall call, Integer status, String retryAfter, InputStream body) throws IOException {
-        int code = status == null ? 0 : status;
+        // closing the stream cache deletes its spool file; what is answered takes its place as the body
+        try (InputStream content = body == null ? InputStream.nullInputStream() : body) {
+            return read(call, status == null ? 0 : status, retryAfter, content);
+        }
+    }
+
+    private Object read(ReplicateCall call, int code, String retryAfter, InputStream body) throws IOException {
         if (code >= 200 && code < 300) {
             if (call.saveTo() != null) {
-                // closing the cache deletes its spool file: the answer is the file, so Camel reads the stream no more
-                try (InputStream content = body == null ? InputStream.nullInputStream() : body) {
-                    if (Files.copy(content, call.saveTo(), StandardCopyOption.REPLACE_EXISTING) == 0) {
-                        throw new IOException("the output download was empty");
-                    }
+                if (Files.copy(body, call.saveTo(), StandardCopyOption.REPLACE_EXISTING) == 0) {
+                    throw new IOException("the output download was empty");
                 }
                 return call.saveTo();
             }
             if (health != null) {
                 health.accepted();
             }
-            return body == null ? new byte[0] : body.readAllBytes();
+            return body.readAllBytes();
         }
-        String text = body == null ? "" : new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (code == 429) {
             long wait = retryAfterMillis(text, retryAfter, -1);
             throw new ReplicateBusy("Replicate throttled " + call.what() + (wait >= 0 ? "; waiting " + wait + " ms" : ""),

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,19 +27,13 @@ class ReplicateAnswersTest {
         byte[] wav = new byte[300_000];
         wav[0] = 'R';
         wav[wav.length - 1] = 7;
-        AtomicBoolean closed = new AtomicBoolean();
-        var body = new ByteArrayInputStream(wav) {
-            @Override
-            public void close() {
-                closed.set(true);
-            }
-        };
+        Closing body = new Closing(wav);
 
         Object answer = answers.answer(download(part), 200, null, body);
 
         assertThat(answer).isEqualTo(part);
         assertThat(Files.readAllBytes(part)).isEqualTo(wav);
-        assertThat(closed).as("the stream cache is closed, which deletes its spool file").isTrue();
+        assertThat(body.closed).as("the stream cache is closed, which deletes its spool file").isTrue();
     }
 
     @Test
@@ -52,9 +45,10 @@ class ReplicateAnswersTest {
     @Test
     void aMissingOutputFileIsOutputGoneAndWritesNothing(@TempDir Path dir) {
         Path part = dir.resolve("p.wav.part");
-        assertThatThrownBy(() -> answers.answer(download(part), 404, null, text("Not Found")))
-                .isInstanceOf(OutputGone.class);
+        Closing body = new Closing("Not Found".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> answers.answer(download(part), 404, null, body)).isInstanceOf(OutputGone.class);
         assertThat(part).doesNotExist();
+        assertThat(body.closed).as("an error's stream is closed too").isTrue();
     }
 
     @Test
@@ -68,6 +62,20 @@ class ReplicateAnswersTest {
 
     private static ReplicateCall download(Path part) {
         return new ReplicateCall("GET", "http://delivery.test/p1.wav", null, false, null, "downloading the output of prediction p1", part);
+    }
+
+    /** A body that tells whether it was closed. */
+    private static final class Closing extends ByteArrayInputStream {
+        private boolean closed;
+
+        Closing(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     private static ByteArrayInputStream text(String s) {
