@@ -30,7 +30,9 @@ public final class RunGuard {
 
     /**
      * Why a run failed, in the words of what failed: the split and the calls between routes wrap a failure in
-     * Camel's own exceptions ("Multicast processing failed for number 1 ..."), which say nothing to a user.
+     * Camel's own exceptions ("Multicast processing failed for number 1 ..."), which say nothing to a user. A failure
+     * whose words are not written for people (a library's internals, a null where a value was expected) is told as
+     * unexpected; the log has it whole.
      */
     public String reason(Throwable failure) {
         Throwable t = failure;
@@ -38,7 +40,24 @@ public final class RunGuard {
                 && (t instanceof org.apache.camel.CamelException || t instanceof org.apache.camel.RuntimeCamelException)) {
             t = t.getCause();
         }
-        return t.getMessage() == null || t.getMessage().isBlank() ? "an unexpected failure (the details are in the log)" : t.getMessage();
+        return t.getMessage() == null || t.getMessage().isBlank() || !inWords(t)
+                ? "an unexpected failure (the details are in the log)" : t.getMessage();
+    }
+
+    /**
+     * Whether a failure's message was written for people: one of this service's own failures (also when a route
+     * throws it), one its code threw (not one the JVM raised in it), or an input/output fault, whose words say what
+     * failed (a refused connection, a full disk).
+     */
+    private static boolean inWords(Throwable t) {
+        if (t instanceof NullPointerException || t instanceof ClassCastException || t instanceof IndexOutOfBoundsException
+                || t instanceof ArithmeticException || t instanceof com.fasterxml.jackson.core.JacksonException
+                || t instanceof org.apache.camel.CamelException || t instanceof org.apache.camel.RuntimeCamelException) {
+            return false;
+        }
+        StackTraceElement[] trace = t.getStackTrace();
+        return t.getClass().getName().startsWith("io.scenescore.") || t instanceof java.io.IOException
+                || trace.length > 0 && trace[0].getClassName().startsWith("io.scenescore.");
     }
 
     /** A scene whose music failed gets silence of its length, with the failure's words in its status. */

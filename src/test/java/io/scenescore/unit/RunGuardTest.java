@@ -25,6 +25,36 @@ class RunGuardTest {
     private final Run run = new Run(new RunPlan("job-1", List.of(), AudioParams.defaults(), "replicate", Path.of("/w")), "me", 60, 60_000);
 
     @Test
+    void aFailureIsToldInItsOwnWordsThroughCamelsWrappersButNotALibrarysInternals() {
+        // as a route's throwException makes it: constructed in Camel's code
+        Exception ours = new io.scenescore.run.MusicSourceFailure("prediction p1 failed: CUDA out of memory");
+        ours.setStackTrace(new StackTraceElement[] {new StackTraceElement("org.apache.camel.processor.ThrowExceptionProcessor", "process", null, 1)});
+        assertThat(guard.reason(new org.apache.camel.RuntimeCamelException(new org.apache.camel.CamelExchangeException("Multicast processing failed", null, ours))))
+                .isEqualTo("prediction p1 failed: CUDA out of memory");
+        assertThat(guard.reason(new java.net.ConnectException("Connect to http://replicate.test failed: Connection refused")))
+                .as("an input/output fault says what failed").isEqualTo("Connect to http://replicate.test failed: Connection refused");
+
+        String unexpected = "an unexpected failure (the details are in the log)";
+        assertThat(guard.reason(new org.apache.camel.RuntimeCamelException("Cannot reset stream from file /tmp/camel/cos1.tmp")))
+                .as("Camel's own words").isEqualTo(unexpected);
+        IllegalStateException library = new IllegalStateException("Run is not allowed");
+        library.setStackTrace(new StackTraceElement[] {new StackTraceElement("org.apache.camel.processor.Delay", "run", null, 1)});
+        assertThat(guard.reason(library)).as("a library's").isEqualTo(unexpected);
+        String nothing = null;
+        assertThat(guard.reason(catching(() -> nothing.length()))).as("a null the JVM met in our code").isEqualTo(unexpected);
+        assertThat(guard.reason(new IllegalArgumentException("the storyboard has no scenes"))).as("written here").isEqualTo("the storyboard has no scenes");
+    }
+
+    private static Throwable catching(Runnable r) {
+        try {
+            r.run();
+            throw new AssertionError("did not fail");
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    @Test
     void aRenewalWithoutCancelGoesOn() {
         assertThatCode(() -> guard.held(run, false)).doesNotThrowAnyException();
         assertThatCode(() -> guard.held(run, Map.of("cancel_requested", false, "interrupted", true))).doesNotThrowAnyException();
