@@ -116,7 +116,7 @@ public class LoadBench {
                         (serviceCpu + ffmpegCpu) / runs, serviceCpu / runs, ffmpegCpu / runs,
                         (ProcessCpu.postgres() - database0) / runs, (ProcessCpu.thisJvm() - bench0) / runs);
                 double jit = ProcessCpu.threads(pid, "C1 Compiler") + ProcessCpu.threads(pid, "C2 Compiler") - jit0;
-                System.out.printf("of the service's CPU, the JIT compiler's threads: %.3f s per run%n", jit / runs);
+                System.out.printf("of the service's CPU, the JIT compiler's threads (those still running: at least): %.3f s per run%n", jit / runs);
                 phases(base, replicate, batch, posted);
                 System.out.printf("service peak resident memory (VmHWM): %d MB; JVM options: %s%n",
                         status(service.pid(), "VmHWM:") / 1024, jvmOptions(service.pid()));

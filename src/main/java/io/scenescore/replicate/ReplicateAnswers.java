@@ -62,7 +62,15 @@ public final class ReplicateAnswers {
     private Object read(ReplicateCall call, int code, String retryAfter, InputStream body) throws IOException {
         if (code >= 200 && code < 300) {
             if (call.saveTo() != null) {
-                if (Files.copy(body, call.saveTo(), StandardCopyOption.REPLACE_EXISTING) == 0) {
+                long written;
+                try {
+                    written = Files.copy(body, call.saveTo(), StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException local) {
+                    // this instance's disk, not Replicate: no retry of the download, and the breaker does not count it
+                    throw new io.scenescore.run.MusicSourceFailure("could not keep " + call.what().replace("downloading ", "")
+                            + ": " + local.getMessage());
+                }
+                if (written == 0) {
                     throw new IOException("the output download was empty");
                 }
                 return call.saveTo();

@@ -43,6 +43,15 @@ class ReplicateAnswersTest {
     }
 
     @Test
+    void aDownloadThatCannotBeWrittenHereIsNotAnInputOutputFaultOfReplicates(@TempDir Path dir) {
+        Path part = dir.resolve("no-such-folder").resolve("p.wav.part");
+        assertThatThrownBy(() -> answers.answer(download(part), 200, null, new Closing(new byte[1000])))
+                .as("not an IOException: the breaker counts those as Replicate failing, and the route downloads again")
+                .isInstanceOf(io.scenescore.run.MusicSourceFailure.class).hasNoCause()
+                .hasMessageStartingWith("could not keep the output of prediction p1: ");
+    }
+
+    @Test
     void aMissingOutputFileIsOutputGoneAndWritesNothing(@TempDir Path dir) {
         Path part = dir.resolve("p.wav.part");
         Closing body = new Closing("Not Found".getBytes(StandardCharsets.UTF_8));
