@@ -36,9 +36,12 @@ public final class RunGuard {
      */
     public String reason(Throwable failure) {
         Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t
-                && (t instanceof org.apache.camel.CamelException || t instanceof org.apache.camel.RuntimeCamelException)) {
+        while (t.getCause() != null && t.getCause() != t && (t instanceof org.apache.camel.CamelException
+                || t instanceof org.apache.camel.RuntimeCamelException || t instanceof java.io.UncheckedIOException)) {
             t = t.getCause();
+        }
+        if (t instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file: " + missing.getFile();
         }
         return t.getMessage() == null || t.getMessage().isBlank() || !inWords(t)
                 ? "an unexpected failure (the details are in the log)" : t.getMessage();

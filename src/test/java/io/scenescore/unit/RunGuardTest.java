@@ -43,6 +43,8 @@ class RunGuardTest {
         String nothing = null;
         assertThat(guard.reason(catching(() -> nothing.length()))).as("a null the JVM met in our code").isEqualTo(unexpected);
         assertThat(guard.reason(new IllegalArgumentException("the storyboard has no scenes"))).as("written here").isEqualTo("the storyboard has no scenes");
+        assertThat(guard.reason(new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/data/work/j1/scene-000.wav"))))
+                .isEqualTo("no such file: /data/work/j1/scene-000.wav");
     }
 
     private static Throwable catching(Runnable r) {
