@@ -25,7 +25,8 @@ import io.scenescore.support.TestDatabase;
  * and more: each prints what its compiler threads took), one run alone, then N runs posted at once.
  * Prints the wall time of the N runs over their floor (the larger of one run alone and the CPU-seconds the service
  * spent, FFmpeg included, divided by the cores), the CPU-seconds per run (service and FFmpeg; PostgreSQL and the fake
- * apart; the JIT's share of the service's) and the service's peak resident memory (VmHWM).
+ * apart; the JIT's share of the service's), the service's peak resident memory (VmHWM), and the wall over the floor
+ * the order of work allows: the batch's last prediction's time plus the CPU spent after it over the cores.
  * Usage (from bench/load-bench.sh): LoadBench [runs=100] [scenes=4] [latency-ms=3000] [scene-seconds=4] [warm-up batches=2]
  */
 public class LoadBench {
@@ -103,8 +104,20 @@ public class LoadBench {
                 double bench0 = ProcessCpu.thisJvm();
                 start = System.nanoTime();
                 java.time.Instant posted = java.time.Instant.now();
+                // the service's and its FFmpeg's CPU as the batch goes, to tell what was spent after its last prediction
+                java.util.concurrent.ConcurrentSkipListMap<java.time.Instant, Double> cpuAt = new java.util.concurrent.ConcurrentSkipListMap<>();
+                var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+                sampler.scheduleAtFixedRate(() -> {
+                    try {
+                        double[] c = ProcessCpu.ownAndChildren(String.valueOf(service.pid()));
+                        cpuAt.put(java.time.Instant.now(), c[0] + c[1]);
+                    } catch (java.io.IOException gone) {
+                        // the service ended
+                    }
+                }, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
                 List<String> batch = post(base, body, runs);
                 long failed = awaitAll(base, batch);
+                sampler.shutdownNow();
                 double wall = (System.nanoTime() - start) / 1e9;
                 double[] cpu2 = ProcessCpu.ownAndChildren(String.valueOf(service.pid()));
                 double serviceCpu = cpu2[0] - cpu1[0];
@@ -117,7 +130,15 @@ public class LoadBench {
                         (ProcessCpu.postgres() - database0) / runs, (ProcessCpu.thisJvm() - bench0) / runs);
                 double jit = ProcessCpu.threads(pid, "C1 Compiler") + ProcessCpu.threads(pid, "C2 Compiler") - jit0;
                 System.out.printf("of the service's CPU, the JIT compiler's threads (those still running: at least): %.3f s per run%n", jit / runs);
-                phases(base, replicate, batch, posted);
+                java.time.Instant lastPrediction = phases(base, replicate, batch, posted);
+                // the floor the batch's order of work allows: every run's encode follows the measure of its whole
+                // soundtrack, so what is spent after the last prediction cannot overlap the predictions
+                double predictions = Duration.between(posted, lastPrediction).toMillis() / 1000.0;
+                var atLast = cpuAt.floorEntry(lastPrediction);
+                double after = cpu2[0] + cpu2[1] - (atLast != null ? atLast.getValue() : cpu1[0] + cpu1[1]);
+                double orderFloor = predictions + after / cores;
+                System.out.printf("after the batch's last prediction (%.2f s after the post): %.2f CPU-s of the service and FFmpeg (%.3f per run);"
+                        + " wall over (that time + that CPU over the cores, %.2f s): %.2f%n", predictions, after, after / runs, orderFloor, wall / orderFloor);
                 System.out.printf("service peak resident memory (VmHWM): %d MB; JVM options: %s%n",
                         status(service.pid(), "VmHWM:") / 1024, jvmOptions(service.pid()));
             } finally {
@@ -130,12 +151,14 @@ public class LoadBench {
     /**
      * Where the time of the batch went, as medians and maxima over its runs: from the post to the first prediction's
      * creation, through the predictions (first created to last completed, as the fake saw them), and from the last
-     * prediction's completion to the run's end (its status's updated_at): the cut, join, encode and store.
+     * prediction's completion to the run's end (its status's updated_at): the cut, join, encode and store. Returns
+     * when the batch's last prediction completed.
      */
-    static void phases(String base, FakeReplicate replicate, List<String> jobs, java.time.Instant posted) throws Exception {
+    static java.time.Instant phases(String base, FakeReplicate replicate, List<String> jobs, java.time.Instant posted) throws Exception {
         List<Double> start = new ArrayList<>();
         List<Double> generating = new ArrayList<>();
         List<Double> ending = new ArrayList<>();
+        java.time.Instant batchLast = posted;
         for (String job : jobs) {
             JsonNode status = JSON.readTree(get(base + "/api/v3/audio/status/" + job).body());
             java.time.Instant first = null;
@@ -151,9 +174,11 @@ public class LoadBench {
             start.add(Duration.between(posted, first).toMillis() / 1000.0);
             generating.add(Duration.between(first, last).toMillis() / 1000.0);
             ending.add(Duration.between(last, end).toMillis() / 1000.0);
+            batchLast = last.isAfter(batchLast) ? last : batchLast;
         }
         System.out.printf("per run, median / max: post to first create %s, predictions %s, last prediction to the run's end %s%n",
                 spread(start), spread(generating), spread(ending));
+        return batchLast;
     }
 
     static String spread(List<Double> values) {
