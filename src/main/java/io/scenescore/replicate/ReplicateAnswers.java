@@ -53,7 +53,8 @@ public final class ReplicateAnswers {
      * fails at once); any other answer ends the call with Replicate's words.
      */
     public Object answer(ReplicateCall call, Integer status, String retryAfter, InputStream body) throws IOException {
-        // closing the stream cache deletes its spool file; what is answered takes its place as the body
+        // the stream cache (a spool file above the threshold) is closed as soon as it is read; what is answered takes
+        // its place as the body, so nothing reads or resets it afterwards
         try (InputStream content = body == null ? InputStream.nullInputStream() : body) {
             return read(call, status == null ? 0 : status, retryAfter, content);
         }

@@ -33,7 +33,7 @@ class ReplicateAnswersTest {
 
         assertThat(answer).isEqualTo(part);
         assertThat(Files.readAllBytes(part)).isEqualTo(wav);
-        assertThat(body.closed).as("the stream cache is closed, which deletes its spool file").isTrue();
+        assertThat(body.closed).as("the stream cache (its spool file) is closed as soon as it is copied").isTrue();
     }
 
     @Test
