@@ -67,6 +67,7 @@ public class LoadBench {
             // every run at once: the runs overlap their predictions as they would at Replicate
             pb.environment().put("SCENESCORE_CONCURRENT_RUNS", String.valueOf(runs));
             Process service = pb.start();
+            String pid = String.valueOf(service.pid());
             String base = "http://127.0.0.1:" + port;
             try {
                 Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
@@ -82,24 +83,22 @@ public class LoadBench {
                 // warm-up: batches like the measured one, so that the JIT has compiled what the measured runs use
                 for (int b = 0; b < warmups; b++) {
                     long warm = System.nanoTime();
-                    String p = String.valueOf(service.pid());
-                    double jitBefore = ProcessCpu.threads(p, "C1 Compiler") + ProcessCpu.threads(p, "C2 Compiler");
+                    double jitBefore = ProcessCpu.jit(pid);
                     awaitAll(base, post(base, body, runs));
                     System.out.printf("warm-up: %d runs at once in %.1f s, the JIT's threads %.3f CPU-s per run%n", runs,
                             (System.nanoTime() - warm) / 1e9,
-                            (ProcessCpu.threads(p, "C1 Compiler") + ProcessCpu.threads(p, "C2 Compiler") - jitBefore) / runs);
+                            (ProcessCpu.jit(pid) - jitBefore) / runs);
                 }
 
-                double[] cpu0 = ProcessCpu.ownAndChildren(String.valueOf(service.pid()));
+                double[] cpu0 = ProcessCpu.ownAndChildren(pid);
                 long start = System.nanoTime();
                 awaitAll(base, List.of(generate(base, body).join()));
                 double alone = (System.nanoTime() - start) / 1e9;
-                double[] cpu1 = ProcessCpu.ownAndChildren(String.valueOf(service.pid()));
+                double[] cpu1 = ProcessCpu.ownAndChildren(pid);
                 System.out.printf("one run alone: %.2f s, CPU %.2f s (service %.2f, FFmpeg %.2f)%n", alone,
                         cpu1[0] + cpu1[1] - cpu0[0] - cpu0[1], cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
 
-                String pid = String.valueOf(service.pid());
-                double jit0 = ProcessCpu.threads(pid, "C1 Compiler") + ProcessCpu.threads(pid, "C2 Compiler");
+                double jit0 = ProcessCpu.jit(pid);
                 double database0 = ProcessCpu.postgres();
                 double bench0 = ProcessCpu.thisJvm();
                 start = System.nanoTime();
@@ -109,7 +108,7 @@ public class LoadBench {
                 var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
                 sampler.scheduleAtFixedRate(() -> {
                     try {
-                        double[] c = ProcessCpu.ownAndChildren(String.valueOf(service.pid()));
+                        double[] c = ProcessCpu.ownAndChildren(pid);
                         cpuAt.put(java.time.Instant.now(), c[0] + c[1]);
                     } catch (java.io.IOException gone) {
                         // the service ended
@@ -119,7 +118,7 @@ public class LoadBench {
                 long failed = awaitAll(base, batch);
                 sampler.shutdownNow();
                 double wall = (System.nanoTime() - start) / 1e9;
-                double[] cpu2 = ProcessCpu.ownAndChildren(String.valueOf(service.pid()));
+                double[] cpu2 = ProcessCpu.ownAndChildren(pid);
                 double serviceCpu = cpu2[0] - cpu1[0];
                 double ffmpegCpu = cpu2[1] - cpu1[1];
                 double floor = Math.max(alone, (serviceCpu + ffmpegCpu) / cores);
@@ -128,7 +127,7 @@ public class LoadBench {
                 System.out.printf("CPU per run: %.3f s (service %.3f, FFmpeg %.3f); PostgreSQL %.3f, fake Replicate and this client %.3f%n",
                         (serviceCpu + ffmpegCpu) / runs, serviceCpu / runs, ffmpegCpu / runs,
                         (ProcessCpu.postgres() - database0) / runs, (ProcessCpu.thisJvm() - bench0) / runs);
-                double jit = ProcessCpu.threads(pid, "C1 Compiler") + ProcessCpu.threads(pid, "C2 Compiler") - jit0;
+                double jit = ProcessCpu.jit(pid) - jit0;
                 System.out.printf("of the service's CPU, the JIT compiler's threads (those still running: at least): %.3f s per run%n", jit / runs);
                 java.time.Instant lastPrediction = phases(base, replicate, batch, posted);
                 // the floor the batch's order of work allows: every run's encode follows the measure of its whole

@@ -18,24 +18,11 @@ public final class ProcessCpu {
     }
 
     /**
-     * The CPU seconds of the process's threads whose name starts with {@code prefix} (the JIT's: "C1 CompilerThre",
-     * "C2 CompilerThre"), those still running: a compiler thread the JVM retired took its share along.
+     * The CPU seconds of the JVM's compiler threads ("C1 CompilerThre", "C2 CompilerThre"), those still running: a
+     * compiler thread the JVM retired took its share along.
      */
-    public static double threads(String pid, String prefix) throws IOException {
-        long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    if (Files.readString(task.resolve("comm")).startsWith(prefix)) {
-                        String[] f = fields(task.resolve("stat"));
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
-                }
-            }
-        }
-        return ticks / 100.0;
+    public static double jit(String pid) throws IOException {
+        return ticks(Path.of("/proc", pid, "task"), name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
     }
 
     /** This JVM's CPU seconds, to the nanosecond. */
@@ -46,12 +33,17 @@ public final class ProcessCpu {
 
     /** The CPU seconds of every process named postgres on this machine (the server and its backends). */
     public static double postgres() throws IOException {
-        double ticks = 0;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path dir : (Iterable<Path>) procs::iterator) {
+        return ticks(Path.of("/proc"), name -> name.equals("postgres"));
+    }
+
+    /** The CPU seconds (user + system) of the processes or threads under {@code dir} whose name {@code named} takes. */
+    private static double ticks(Path dir, java.util.function.Predicate<String> named) throws IOException {
+        long ticks = 0;
+        try (var entries = Files.list(dir)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
                 try {
-                    if (Files.readString(dir.resolve("comm")).trim().equals("postgres")) {
-                        String[] f = fields(dir.resolve("stat"));
+                    if (named.test(Files.readString(entry.resolve("comm")).trim())) {
+                        String[] f = fields(entry.resolve("stat"));
                         ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
                     }
                 } catch (IOException | RuntimeException gone) {
