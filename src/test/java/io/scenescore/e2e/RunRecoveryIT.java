@@ -116,9 +116,10 @@ class RunRecoveryIT {
 
         first.kill();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP TRIGGER hold_scene_0 ON scene_segments");
-            // the killed instance's held statement (and its row lock) ends with its connection
+            // the killed instance's held statement (and its locks) ends with its connection, which PostgreSQL does not
+            // notice during pg_sleep: ended first, or dropping the trigger waits the two minutes out
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+            s.execute("DROP TRIGGER hold_scene_0 ON scene_segments");
         }
         JsonNode status = instance(4).api().awaitEnd(jobId, Duration.ofSeconds(90));
 
