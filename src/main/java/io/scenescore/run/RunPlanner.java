@@ -10,15 +10,22 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.scenescore.job.AudioParams;
 import io.scenescore.job.FieldError;
 import io.scenescore.job.Scene;
 import io.scenescore.job.StoryboardReader;
+import io.scenescore.store.WorkFolders;
 
-/** Turns a claimed job's row into its {@link Run}, and puts back the scenes an earlier attempt finished. */
+/**
+ * Turns a claimed job's row into its {@link Run}, and puts back the scenes an earlier attempt finished; makes the
+ * run's own folder (the job's work folder's {@code run/}) and clears it when the run ends.
+ */
 public final class RunPlanner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunPlanner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path workDirectory;
     private final String provider;
@@ -59,10 +66,27 @@ public final class RunPlanner {
                 params = JSON.treeToValue(tree, AudioParams.class);
             }
         }
-        Path workDir = workDirectory.resolve(jobId);
+        Path workDir = workDirectory.resolve(jobId).resolve("run");
         Files.createDirectories(workDir);
         return new Run(new RunPlan(jobId, scenes, params, provider, workDir, regenerated == null ? null : List.copyOf(regenerated)),
                 slots.instanceId(), slots.leaseSeconds(), slots.heldFreshMs());
+    }
+
+    /**
+     * Removes the run's folder however the run ended (null: it never started): its pieces, the joined WAV and the
+     * encoded soundtrack are stored by then, or are made again from what is stored by the attempt that resumes it.
+     * The job's work folder keeps only copies named for their content. A folder that cannot be removed is the
+     * operator's to see in the log, not the run's failure.
+     */
+    public void clear(Run run) {
+        if (run == null) {
+            return;
+        }
+        try {
+            WorkFolders.deleteTree(run.plan().workDir());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("job {}: could not remove the run's folder {}: {}", run.jobId(), run.plan().workDir(), e.getMessage());
+        }
     }
 
     /** Where a scene an earlier attempt stored (its select-stored-segments.sql row) is exported: named for its large object. */

@@ -150,10 +150,11 @@ public final class MediaStore {
 
     /**
      * Large object {@code oid} as the file {@code target}, for FFmpeg or for sending. Written beside it and moved
-     * into place, so a file at {@code target} is always complete; one that is there already is kept.
+     * into place, so a file at {@code target} is always complete; one that is there already is kept, marked as used
+     * now ({@link WorkFolders#trimCopies} removes the least recently used copies first).
      */
     public Path export(long oid, Path target) throws SQLException, IOException {
-        if (Files.exists(target)) {
+        if (WorkFolders.used(target)) {
             return target;
         }
         Files.createDirectories(target.getParent());

@@ -26,6 +26,7 @@ import io.scenescore.job.InvalidFields;
 import io.scenescore.job.NotReady;
 import io.scenescore.job.UnknownJob;
 import io.scenescore.media.PcmCommands;
+import io.scenescore.store.WorkFolders;
 
 /**
  * The timeline picture of a job's soundtrack (GET /api/v3/audio/{job_id}/timeline.png, routes/timeline.camel.yaml):
@@ -72,9 +73,9 @@ public final class TimelinePictures {
                          String soundtrackFormat, boolean videoMixed, double videoSeconds, String caption, String token,
                          Path folder) {
 
-        /** Whether the picture is kept already (then nothing is decoded or drawn). */
+        /** Whether the picture is kept already (then nothing is decoded or drawn); one kept is marked as used now. */
         public boolean drawn() {
-            return Files.exists(png);
+            return WorkFolders.used(png);
         }
 
         /** The time axis: the soundtrack's length, or the merged video's when that is longer. */

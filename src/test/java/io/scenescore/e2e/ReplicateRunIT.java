@@ -260,6 +260,7 @@ class ReplicateRunIT {
         assertThat(status.at("/progress/scenes/0/error").asText()).contains("CUDA out of memory");
         assertThat(status.at("/audio/available").asBoolean()).isFalse();
         assertThat(replicate.createdPredictions()).isEqualTo(1);
+        service.awaitRunFolderRemoved(jobId);
     }
 
     @Test

@@ -88,6 +88,7 @@ class RunControlIT {
         assertThat(status.at("/progress/scenes/0/status").asText()).isEqualTo("failed");
         assertThat(status.at("/audio/available").asBoolean()).isFalse();
         assertThat(replicate.createdPredictions()).as("nothing made after the cancel").isEqualTo(1);
+        service.awaitRunFolderRemoved(jobId);
         // a run that has ended has nothing to cancel
         assertThat(service.postJson("/api/v3/audio/" + jobId + "/cancel", "").statusCode()).isEqualTo(409);
         // and it can be started again

@@ -53,12 +53,17 @@ class WalkingSkeletonIT {
         assertThat(status.at("/audio/format").asText()).isEqualTo("mp3");
         assertThat(status.at("/audio/duration_seconds").asDouble()).isCloseTo(12.0, within(0.01));
 
+        Path work = service.awaitRunFolderRemoved(jobId);
         Path mp3 = service.download(jobId, tmp.resolve("soundtrack.mp3"));
         JsonNode probe = MediaProbe.probe(mp3);
         assertThat(probe.at("/format/format_name").asText()).isEqualTo("mp3");
         assertThat(probe.at("/streams/0/codec_name").asText()).isEqualTo("mp3");
         assertThat(probe.at("/format/duration").asDouble()).isCloseTo(12.0, within(0.05));
         assertThat(status.at("/audio/size_bytes").asLong()).isEqualTo(Files.size(mp3));
+        // what the run made (pieces, the joined WAV, its encode) went with it; the download's copy, named for its ETag, stays
+        try (var left = Files.list(work)) {
+            assertThat(left.map(f -> f.getFileName().toString())).singleElement().asString().matches("soundtrack-[0-9a-f]+\\.mp3");
+        }
     }
 
     @Test

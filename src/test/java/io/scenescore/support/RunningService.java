@@ -84,6 +84,17 @@ public final class RunningService implements AutoCloseable {
         return Path.of(overrides.getProperty("scenescore.data-dir"));
     }
 
+    /**
+     * Waits until the job's run has removed its own folder (the job's work folder's {@code run/}), which it does
+     * however it ends, just after its status says so; returns the job's work folder.
+     */
+    public Path awaitRunFolderRemoved(String jobId) {
+        Path work = dataDir().resolve("work").resolve(jobId);
+        org.awaitility.Awaitility.await("the run's folder of job " + jobId + " removed").atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> !java.nio.file.Files.exists(work.resolve("run")));
+        return work;
+    }
+
     public ApiClient api() {
         return api;
     }
