@@ -4,6 +4,8 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.scenescore.job.Regenerations;
 import io.scenescore.status.CueSheets;
@@ -11,6 +13,8 @@ import io.scenescore.store.WorkFolders;
 
 /** Editing a score (routes/versions.camel.yaml): a scene made again, the versions kept, cue sheets, deleting a job. */
 public class VersionsConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VersionsConfiguration.class);
 
     @PropertyInject("scenescore.data-dir")
     private String dataDir;
@@ -20,6 +24,11 @@ public class VersionsConfiguration implements CamelConfiguration {
         Registry registry = camelContext.getRegistry();
         registry.bind("regenerations", new Regenerations());
         registry.bind("cueSheets", new CueSheets());
-        registry.bind("workFolders", new WorkFolders(Wiring.dataDir(dataDir).resolve("work")));
+        WorkFolders workFolders = new WorkFolders(Wiring.dataDir(dataDir).resolve("work"));
+        int left = workFolders.removeLeftRuns();
+        if (left > 0) {
+            LOG.info("removed {} run folders an earlier start left in the work folders (those runs resume from what is stored)", left);
+        }
+        registry.bind("workFolders", workFolders);
     }
 }

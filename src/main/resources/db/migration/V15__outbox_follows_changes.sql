@@ -3,6 +3,10 @@
 -- them, bench/README.md). Each drop now keeps its job's version, brought up to date by the changes themselves (the
 -- job's row, its scenes), and the drops behind are found through a partial index that holds only them.
 
+-- No job or scene changes between the versions filled in below and the triggers that keep them (an instance still
+-- running the earlier release waits for this migration's commit).
+LOCK TABLE jobs, scene_segments IN SHARE ROW EXCLUSIVE MODE;
+
 -- A job's version: the last change to its row or its scenes, in microseconds (what the outbox writes record).
 CREATE FUNCTION job_version(job uuid) RETURNS bigint LANGUAGE sql STABLE AS $$
     SELECT (extract(epoch FROM greatest(j.updated_at,

@@ -66,7 +66,7 @@ public final class RunPlanner {
                 params = JSON.treeToValue(tree, AudioParams.class);
             }
         }
-        Path workDir = workDirectory.resolve(jobId).resolve("run");
+        Path workDir = WorkFolders.runFolder(workDirectory.resolve(jobId));
         Files.createDirectories(workDir);
         return new Run(new RunPlan(jobId, scenes, params, provider, workDir, regenerated == null ? null : List.copyOf(regenerated)),
                 slots.instanceId(), slots.leaseSeconds(), slots.heldFreshMs());

@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A job's work folder, removed with the job: the copies of its stored media made for downloads, the outbox, the
- * timeline and merges (named for their content), and, while a run of the job goes on, the run's own folder.
+ * A job's work folder, removed with the job: the copies of its stored media made for downloads, the outbox and the
+ * timeline (named for their content, a merged video kept by its run), and the folders of what works on the job now
+ * (a run's own, a timeline's drawing), each removed when it ends.
  */
 public final class WorkFolders {
+
+    private static final String RUN_FOLDER = "run";
 
     private final Path workDirectory;
 
@@ -66,10 +69,10 @@ public final class WorkFolders {
 
     /**
      * Keeps the copies in the jobs' work folders (the files directly in a job's folder: stored media exported for
-     * downloads, the outbox, timelines and merges, named for their content, made again from PostgreSQL when needed)
+     * downloads, the outbox and timelines, named for their content, made again from PostgreSQL when needed)
      * under {@code maxMegabytes} all together, the least recently used first out (their time is set again each
      * time one is used). A copy used within the last {@code inUseMs} stays whatever the total: it may be about to
-     * be read. A run's own folder (and any other folder in a job's) is not a copy.
+     * be read. A run's own folder, a drawing's (any folder in a job's) holds no copies: what works there is safe.
      */
     public Trimmed trimCopies(long maxMegabytes, long inUseMs) throws IOException {
         record Copy(Path file, long size, long used) {
@@ -105,11 +108,49 @@ public final class WorkFolders {
             if (total - freed <= max || copy.used() >= inUseSince) {
                 break;
             }
+            // a copy used since the walk above is in use
+            if (usedSince(copy.file(), inUseSince)) {
+                continue;
+            }
             deleteIfThere(copy.file());
             removed++;
             freed += copy.size();
         }
         return new Trimmed(removed, freed, total - freed);
+    }
+
+    private static boolean usedSince(Path file, long since) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis() >= since;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Removes the runs' folders left in the jobs' work folders, at start-up, before this instance runs anything: an
+     * instance killed during a run (or stopped past its shutdown timeout) leaves its run's folder, and the run is
+     * resumed from what is stored, here or by another instance. Returns how many were removed.
+     */
+    public int removeLeftRuns() throws IOException {
+        int removed = 0;
+        if (Files.isDirectory(workDirectory)) {
+            try (DirectoryStream<Path> jobs = Files.newDirectoryStream(workDirectory, Files::isDirectory)) {
+                for (Path job : jobs) {
+                    Path run = job.resolve(RUN_FOLDER);
+                    if (Files.isDirectory(run, LinkOption.NOFOLLOW_LINKS)) {
+                        deleteTree(run);
+                        removed++;
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** A run's own folder in its job's work folder. */
+    public static Path runFolder(Path jobFolder) {
+        return jobFolder.resolve(RUN_FOLDER);
     }
 
     /** Marks a copy as used now, for {@link #trimCopies}; false when it is not there (any more). */

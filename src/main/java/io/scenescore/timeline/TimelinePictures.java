@@ -88,16 +88,29 @@ public final class TimelinePictures {
             return PcmCommands.rate(axisSeconds());
         }
 
+        /**
+         * The drawing's own folder: its copies of the soundtrack and the source video, the decoded sound, the picture
+         * until it is whole. A folder, so that no trim of the job's copies ({@code WorkFolders.trimCopies}) takes
+         * them while the decodes wait their turn for FFmpeg.
+         */
+        public Path scratch() {
+            return folder.resolve("timeline-" + token);
+        }
+
         public Path soundtrackCopy() {
-            return folder.resolve("timeline-" + token + "-soundtrack." + soundtrackFormat);
+            return scratch().resolve("soundtrack." + soundtrackFormat);
+        }
+
+        public Path videoCopy() {
+            return scratch().resolve("source.video");
         }
 
         public Path musicPcm() {
-            return folder.resolve("timeline-" + token + "-music.pcm");
+            return scratch().resolve("music.pcm");
         }
 
         public Path videoPcm() {
-            return folder.resolve("timeline-" + token + "-video.pcm");
+            return scratch().resolve("video.pcm");
         }
     }
 
@@ -196,9 +209,9 @@ public final class TimelinePictures {
         return pcm.soundtrack(sketch.soundtrackCopy(), sketch.rate(), sketch.musicPcm());
     }
 
-    /** FFmpeg's arguments decoding the video's own sound (exported to {@code video}) the same way. */
-    public List<String> decodeVideoSound(Sketch sketch, Path video) {
-        return pcm.videoSound(video, sketch.rate(), sketch.videoPcm());
+    /** FFmpeg's arguments decoding the video's own sound (exported to {@link Sketch#videoCopy}) the same way. */
+    public List<String> decodeVideoSound(Sketch sketch) {
+        return pcm.videoSound(sketch.videoCopy(), sketch.rate(), sketch.videoPcm());
     }
 
     /**
@@ -213,7 +226,7 @@ public final class TimelinePictures {
         Waveform video = sketch.videoMixed() ? read(sketch.videoPcm(), sketch.rate(), axis, columns) : null;
         byte[] png = renderer.png(new TimelineRenderer.Picture(width, sketch.size().height(), axis, sketch.musicSeconds(),
                 sketch.scenes(), music, video, sketch.videoSeconds(), sketch.caption()));
-        Path part = sketch.folder().resolve("timeline-" + sketch.token() + ".png.part");
+        Path part = sketch.scratch().resolve("timeline.png.part");
         Files.write(part, png);
         Files.move(part, sketch.png(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         prune(sketch.folder(), sketch.png());
@@ -231,12 +244,9 @@ public final class TimelinePictures {
         }
     }
 
-    /** The scratch files of a drawing (decoded sound, the soundtrack's copy), whether it succeeded or not. */
+    /** The drawing's own folder (decoded sound, its copies), whether it succeeded or not. */
     public void cleanUp(Sketch sketch) throws IOException {
-        Files.deleteIfExists(sketch.soundtrackCopy());
-        Files.deleteIfExists(sketch.musicPcm());
-        Files.deleteIfExists(sketch.videoPcm());
-        Files.deleteIfExists(sketch.folder().resolve("timeline-" + sketch.token() + ".png.part"));
+        WorkFolders.deleteTree(sketch.scratch());
     }
 
     /** The kept picture's bytes (a PNG of some tens of kilobytes). */

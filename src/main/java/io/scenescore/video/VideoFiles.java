@@ -30,14 +30,13 @@ public final class VideoFiles {
 
     /** A stored source video (its source_videos row) to be exported to {@link #source} and probed, as a video arriving. */
     public ArrivedVideo storedSource(String jobId, Map<String, Object> sourceRow) {
-        Object size = sourceRow.get("size_bytes");
-        return new ArrivedVideo(source(jobId, sourceRow), (String) sourceRow.get("file_name"),
-                size == null ? 0 : ((Number) size).longValue(), "video", null);
+        return stored(source(jobId, sourceRow), sourceRow);
     }
 
-    /** Where a run's mux writes the merged video before it is stored. */
-    public Path muxed(String jobId) {
-        return workDirectory.resolve(jobId).resolve("merged-muxing.mp4");
+    /** A stored source video (its source_videos row) exported to {@code file}, to be probed as a video arriving. */
+    public ArrivedVideo stored(Path file, Map<String, Object> sourceRow) {
+        Object size = sourceRow.get("size_bytes");
+        return new ArrivedVideo(file, (String) sourceRow.get("file_name"), size == null ? 0 : ((Number) size).longValue(), "video", null);
     }
 
     /** The merged video with ETag {@code etag}, as a local file. */
@@ -70,12 +69,16 @@ public final class VideoFiles {
     public record Merge(long content, Path source, Path muxed, double seconds) {
     }
 
-    /** The mux of a run of job {@code jobId}, for its source_videos row; fails when the job has no probed video. */
-    public Merge toMerge(String jobId, Map<String, Object> sourceRow) {
+    /**
+     * The mux of a run, for its job's source_videos row: the source exported to the run's own folder and the merged
+     * video written there, so that no trim of the job's copies ({@code WorkFolders.trimCopies}) takes them while the
+     * run's FFmpeg calls wait their turn; fails when the job has no probed video.
+     */
+    public Merge toMerge(Path runFolder, Map<String, Object> sourceRow) {
         if (sourceRow == null || sourceRow.get("duration_seconds") == null || sourceRow.get("content") == null) {
-            throw new IllegalStateException("job " + jobId + " has no probed source video to merge with");
+            throw new IllegalStateException("the job has no probed source video to merge with");
         }
-        return new Merge(((Number) sourceRow.get("content")).longValue(), source(jobId, sourceRow), muxed(jobId),
-                ((Number) sourceRow.get("duration_seconds")).doubleValue());
+        return new Merge(((Number) sourceRow.get("content")).longValue(), runFolder.resolve("source-" + sourceRow.get("content") + ".video"),
+                runFolder.resolve("merged-muxing.mp4"), ((Number) sourceRow.get("duration_seconds")).doubleValue());
     }
 }

@@ -22,8 +22,8 @@ import io.scenescore.support.TestDatabase;
 /**
  * The outbox's claim (sql/claim-outbox-writes.sql, run as the route runs it) takes the drops whose files are behind
  * their job, from the version each drop keeps (V15's triggers), and reads only those through the partial index
- * file_drops_behind: drops left from before V15, a job's change, a scene's, a write recorded, a change made while it
- * was written, a new drop, a deleted job.
+ * file_drops_behind: drops left from before V15, a job's change, a scene stored, changed or removed, a write recorded, a
+ * change made while it was written, a new drop, a deleted job.
  */
 class OutboxClaimIT {
 
@@ -73,6 +73,13 @@ class OutboxClaimIT {
             // the job changes while its files are written: recording that write leaves it behind, for the next poll
             s.execute("UPDATE jobs SET updated_at = clock_timestamp() WHERE id = " + job("never"));
             record(c, "never", beingWritten);
+            assertThat(claim(c)).containsOnlyKeys("never").containsValue(oldVersion(s, "never"));
+            record(c, "never", oldVersion(s, "never"));
+
+            // the latest change a scene that is then removed, the job's row untouched: the version goes back to the row's
+            s.execute("INSERT INTO scene_segments (job_id, scene_index, status) VALUES (" + job("never") + ", 2, 'running')");
+            record(c, "never", claim(c).get("never"));
+            s.execute("DELETE FROM scene_segments WHERE job_id = " + job("never") + " AND scene_index = 2");
             assertThat(claim(c)).containsOnlyKeys("never").containsValue(oldVersion(s, "never"));
             record(c, "never", oldVersion(s, "never"));
 

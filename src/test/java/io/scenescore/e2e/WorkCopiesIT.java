@@ -11,20 +11,27 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scenescore.support.RunningService;
 import io.scenescore.support.ServiceExtension;
+import io.scenescore.support.TestVideos;
+import io.scenescore.support.VideoApi;
 
 /**
- * What a run leaves on disk: its own folder goes when it ends; the copies made for downloads are trimmed (here to
- * nothing, as soon as they are not in use) and made again from the database when asked for.
+ * What runs leave on disk, with the copies trimmed to nothing as soon as they are 2 s unused (a trim every 200 ms):
+ * a run's own folder goes when it ends; a merge and a timeline keep what they work on in folders of their own, out of
+ * the trim's reach; a download's copy trimmed away is made again from the database for the next download.
  */
 class WorkCopiesIT {
 
     @RegisterExtension
     static final ServiceExtension scenescore = ServiceExtension.withSettings(Map.of(
+            "scenescore.provider", "composer",
             "scenescore.work.copies-max-mb", "0",
-            "scenescore.work.copies-in-use-ms", "0",
+            "scenescore.work.copies-in-use-ms", "2000",
             "scenescore.work.trim-period-ms", "200"));
     static RunningService service;
 
@@ -36,15 +43,41 @@ class WorkCopiesIT {
 
         HttpResponse<byte[]> first = service.sendForBytes(service.request("/api/v3/audio/" + jobId + "/download").GET());
         assertThat(first.statusCode()).isEqualTo(200);
-        await("the download's copy trimmed").atMost(Duration.ofSeconds(15)).until(() -> {
-            try (var left = Files.list(work)) {
-                return left.findAny().isEmpty();
-            }
-        });
+        awaitNoCopies(work);
         HttpResponse<byte[]> again = service.sendForBytes(service.request("/api/v3/audio/" + jobId + "/download").GET());
 
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).hasSizeGreaterThan(10_000).isEqualTo(first.body());
         assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+    }
+
+    @Test
+    void aMergeAndATimelineWorkOnWhatTheTrimCannotTake(@TempDir Path tmp) throws Exception {
+        Path video = TestVideos.mp4WithSpeech(tmp.resolve("talk.mp4"), 6, 25);
+        String jobId = VideoApi.createJob(service, "{\"storyboard\": {\"scenes\": [{\"description\": \"calm\", \"duration\": 3},"
+                + " {\"description\": \"bright\", \"duration\": 3}]}}", video, "talk.mp4");
+
+        service.generate("{\"job_id\": \"" + jobId + "\", \"audio_params\": {\"merge_with_video\": true, \"mix\": \"duck\"}}");
+        JsonNode status = service.awaitEnd(jobId, Duration.ofSeconds(120));
+
+        assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("completed");
+        assertThat(status.at("/video/available").asBoolean()).as(status.toString()).isTrue();
+        Path work = service.awaitRunFolderRemoved(jobId);
+        HttpResponse<byte[]> timeline = service.sendForBytes(service.request(status.at("/audio/timeline_url").asText()).GET());
+        assertThat(timeline.statusCode()).as(new String(timeline.body())).isEqualTo(200);
+        assertThat(VideoApi.downloadVideo(service, jobId, tmp.resolve("merged.mp4")).statusCode()).isEqualTo(200);
+        // the drawing's own folder went with it; the picture and the merged video are copies, trimmed in turn
+        awaitNoCopies(work);
+        try (var left = Files.list(work)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    private static void awaitNoCopies(Path work) {
+        await("the copies trimmed").atMost(Duration.ofSeconds(15)).until(() -> {
+            try (var left = Files.list(work)) {
+                return left.noneMatch(Files::isRegularFile);
+            }
+        });
     }
 }

@@ -75,6 +75,17 @@ class WorkFoldersTest {
     }
 
     @Test
+    void theRunsFoldersAStartFindsAreRemovedAndNothingElse() throws IOException {
+        assertThat(new WorkFolders(work).removeLeftRuns()).isEqualTo(1);
+
+        assertThat(runPiece.getParent()).doesNotExist();
+        assertThat(a).exists();
+        assertThat(d).exists();
+        assertThat(new WorkFolders(work).removeLeftRuns()).isZero();
+        assertThat(new WorkFolders(work.resolve("none")).removeLeftRuns()).isZero();
+    }
+
+    @Test
     void noWorkFolderYetIsNothingToTrim() throws IOException {
         assertThat(new WorkFolders(work.resolve("none")).trimCopies(0, 0)).isEqualTo(new WorkFolders.Trimmed(0, 0, 0));
     }
