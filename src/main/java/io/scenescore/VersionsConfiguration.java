@@ -25,9 +25,9 @@ public class VersionsConfiguration implements CamelConfiguration {
         registry.bind("regenerations", new Regenerations());
         registry.bind("cueSheets", new CueSheets());
         WorkFolders workFolders = new WorkFolders(Wiring.dataDir(dataDir).resolve("work"));
-        int left = workFolders.removeLeftRuns();
+        int left = workFolders.removeLeftWork();
         if (left > 0) {
-            LOG.info("removed {} run folders an earlier start left in the work folders (those runs resume from what is stored)", left);
+            LOG.info("removed {} scratch folders an earlier start left in the work folders (their runs resume from what is stored)", left);
         }
         registry.bind("workFolders", workFolders);
     }

@@ -128,19 +128,21 @@ public final class WorkFolders {
     }
 
     /**
-     * Removes the runs' folders left in the jobs' work folders, at start-up, before this instance runs anything: an
-     * instance killed during a run (or stopped past its shutdown timeout) leaves its run's folder, and the run is
-     * resumed from what is stored, here or by another instance. Returns how many were removed.
+     * Removes the folders left in the jobs' work folders, at start-up, before this instance works on anything: each
+     * is the scratch of something that was going on (a run's own folder, a timeline's drawing, an automatic
+     * storyboard's measure) when an instance was killed, or stopped past its shutdown timeout; a run is resumed from
+     * what is stored, here or by another instance. Copies (the files) stay. Returns how many were removed.
      */
-    public int removeLeftRuns() throws IOException {
+    public int removeLeftWork() throws IOException {
         int removed = 0;
         if (Files.isDirectory(workDirectory)) {
             try (DirectoryStream<Path> jobs = Files.newDirectoryStream(workDirectory, Files::isDirectory)) {
                 for (Path job : jobs) {
-                    Path run = job.resolve(RUN_FOLDER);
-                    if (Files.isDirectory(run, LinkOption.NOFOLLOW_LINKS)) {
-                        deleteTree(run);
-                        removed++;
+                    try (DirectoryStream<Path> left = Files.newDirectoryStream(job, f -> Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))) {
+                        for (Path folder : left) {
+                            deleteTree(folder);
+                            removed++;
+                        }
                     }
                 }
             }

@@ -75,14 +75,17 @@ class WorkFoldersTest {
     }
 
     @Test
-    void theRunsFoldersAStartFindsAreRemovedAndNothingElse() throws IOException {
-        assertThat(new WorkFolders(work).removeLeftRuns()).isEqualTo(1);
+    void theScratchFoldersAStartFindsAreRemovedAndTheCopiesStay() throws IOException {
+        Path drawing = copy("job-1/timeline-1a2b3c4d/music.pcm", Duration.ofMinutes(5));
+
+        assertThat(new WorkFolders(work).removeLeftWork()).isEqualTo(2);
 
         assertThat(runPiece.getParent()).doesNotExist();
+        assertThat(drawing.getParent()).doesNotExist();
         assertThat(a).exists();
         assertThat(d).exists();
-        assertThat(new WorkFolders(work).removeLeftRuns()).isZero();
-        assertThat(new WorkFolders(work.resolve("none")).removeLeftRuns()).isZero();
+        assertThat(new WorkFolders(work).removeLeftWork()).isZero();
+        assertThat(new WorkFolders(work.resolve("none")).removeLeftWork()).isZero();
     }
 
     @Test
