@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -157,8 +158,15 @@ public final class MediaStore {
         if (WorkFolders.used(target)) {
             return target;
         }
-        Files.createDirectories(target.getParent());
         Path part = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.createFile(part);
+        } catch (NoSuchFileException e) {
+            // the folder was found empty and removed (WorkFolders.trimCopies) just as it was made; with the part in it, it stays
+            Files.createDirectories(target.getParent());
+            Files.createFile(part);
+        }
         try {
             inTransaction(c -> {
                 LargeObject lo = largeObjects(c).open(oid, LargeObjectManager.READ);

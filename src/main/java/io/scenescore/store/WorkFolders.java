@@ -78,9 +78,11 @@ public final class WorkFolders {
         record Copy(Path file, long size, long used) {
         }
         List<Copy> copies = new ArrayList<>();
+        List<Path> jobFolders = new ArrayList<>();
         if (Files.isDirectory(workDirectory)) {
             try (DirectoryStream<Path> jobs = Files.newDirectoryStream(workDirectory, Files::isDirectory)) {
                 for (Path job : jobs) {
+                    jobFolders.add(job);
                     try (DirectoryStream<Path> files = Files.newDirectoryStream(job)) {
                         for (Path file : files) {
                             try {
@@ -116,7 +118,29 @@ public final class WorkFolders {
             removed++;
             freed += copy.size();
         }
+        for (Path job : jobFolders) {
+            removeIfEmpty(job, inUseSince);
+        }
         return new Trimmed(removed, freed, total - freed);
+    }
+
+    /**
+     * A job's folder left empty (its copies trimmed) goes too, so that the folders do not pile up with the jobs; not
+     * one changed lately, since an export may be about to write into the folder it has just made.
+     */
+    private static void removeIfEmpty(Path folder, long unchangedBefore) {
+        try {
+            if (Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toMillis() < unchangedBefore) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                    if (entries.iterator().hasNext()) {
+                        return;
+                    }
+                }
+                Files.delete(folder);
+            }
+        } catch (IOException e) {
+            // not empty any more, or gone: either way nothing to do
+        }
     }
 
     private static boolean usedSince(Path file, long since) {

@@ -23,7 +23,8 @@ import io.scenescore.support.VideoApi;
 /**
  * What runs leave on disk, with the copies trimmed to nothing as soon as they are 2 s unused (a trim every 200 ms):
  * a run's own folder goes when it ends; a merge and a timeline keep what they work on in folders of their own, out of
- * the trim's reach; a download's copy trimmed away is made again from the database for the next download.
+ * the trim's reach; the copies go, then the job's folder left empty; a download's copy trimmed away is made again
+ * from the database for the next download.
  */
 class WorkCopiesIT {
 
@@ -43,7 +44,7 @@ class WorkCopiesIT {
 
         HttpResponse<byte[]> first = service.sendForBytes(service.request("/api/v3/audio/" + jobId + "/download").GET());
         assertThat(first.statusCode()).isEqualTo(200);
-        awaitNoCopies(work);
+        awaitTrimmedAway(work);
         HttpResponse<byte[]> again = service.sendForBytes(service.request("/api/v3/audio/" + jobId + "/download").GET());
 
         assertThat(again.statusCode()).isEqualTo(200);
@@ -66,18 +67,13 @@ class WorkCopiesIT {
         HttpResponse<byte[]> timeline = service.sendForBytes(service.request(status.at("/audio/timeline_url").asText()).GET());
         assertThat(timeline.statusCode()).as(new String(timeline.body())).isEqualTo(200);
         assertThat(VideoApi.downloadVideo(service, jobId, tmp.resolve("merged.mp4")).statusCode()).isEqualTo(200);
-        // the drawing's own folder went with it; the picture and the merged video are copies, trimmed in turn
-        awaitNoCopies(work);
-        try (var left = Files.list(work)) {
-            assertThat(left).isEmpty();
-        }
+        // the drawing's own folder went with it; the picture and the merged video are copies, trimmed in turn, and
+        // then the folder left empty
+        awaitTrimmedAway(work);
     }
 
-    private static void awaitNoCopies(Path work) {
-        await("the copies trimmed").atMost(Duration.ofSeconds(15)).until(() -> {
-            try (var left = Files.list(work)) {
-                return left.noneMatch(Files::isRegularFile);
-            }
-        });
+    /** The job's copies trimmed, then its folder, left empty. */
+    private static void awaitTrimmedAway(Path work) {
+        await("the copies trimmed and the job's folder with them").atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(work));
     }
 }

@@ -89,6 +89,22 @@ class WorkFoldersTest {
     }
 
     @Test
+    void aJobsFolderLeftEmptyGoesUnlessItChangedLately() throws IOException {
+        WorkFolders folders = new WorkFolders(work);
+        folders.trimCopies(0, Duration.ofMinutes(30).toMillis());
+        assertThat(work.resolve("job-1")).as("emptied just now: it goes at a later trim").isEmptyDirectory();
+        Files.setLastModifiedTime(work.resolve("job-1"), ago(Duration.ofHours(1)));
+        Path fresh = Files.createDirectories(work.resolve("job-3"));
+
+        folders.trimCopies(0, Duration.ofMinutes(30).toMillis());
+
+        assertThat(work.resolve("job-1")).as("its copies trimmed, then the folder").doesNotExist();
+        assertThat(work.resolve("job-2")).as("a run's folder in it").exists();
+        assertThat(d).as("a copy in use").exists();
+        assertThat(fresh).as("made just now: an export may be about to write into it").exists();
+    }
+
+    @Test
     void noWorkFolderYetIsNothingToTrim() throws IOException {
         assertThat(new WorkFolders(work.resolve("none")).trimCopies(0, 0)).isEqualTo(new WorkFolders.Trimmed(0, 0, 0));
     }
