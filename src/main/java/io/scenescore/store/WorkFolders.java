@@ -78,26 +78,21 @@ public final class WorkFolders {
         record Copy(Path file, long size, long used) {
         }
         List<Copy> copies = new ArrayList<>();
-        List<Path> jobFolders = new ArrayList<>();
-        if (Files.isDirectory(workDirectory)) {
-            try (DirectoryStream<Path> jobs = Files.newDirectoryStream(workDirectory, Files::isDirectory)) {
-                for (Path job : jobs) {
-                    jobFolders.add(job);
-                    try (DirectoryStream<Path> files = Files.newDirectoryStream(job)) {
-                        for (Path file : files) {
-                            try {
-                                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                                if (a.isRegularFile()) {
-                                    copies.add(new Copy(file, a.size(), a.lastModifiedTime().toMillis()));
-                                }
-                            } catch (NoSuchFileException e) {
-                                // gone meanwhile
-                            }
+        List<Path> jobFolders = jobFolders();
+        for (Path job : jobFolders) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(job)) {
+                for (Path file : files) {
+                    try {
+                        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                        if (a.isRegularFile()) {
+                            copies.add(new Copy(file, a.size(), a.lastModifiedTime().toMillis()));
                         }
                     } catch (NoSuchFileException e) {
-                        // the job deleted meanwhile
+                        // gone meanwhile
                     }
                 }
+            } catch (NoSuchFileException e) {
+                // the job deleted meanwhile
             }
         }
         long total = copies.stream().mapToLong(Copy::size).sum();
@@ -159,19 +154,26 @@ public final class WorkFolders {
      */
     public int removeLeftWork() throws IOException {
         int removed = 0;
-        if (Files.isDirectory(workDirectory)) {
-            try (DirectoryStream<Path> jobs = Files.newDirectoryStream(workDirectory, Files::isDirectory)) {
-                for (Path job : jobs) {
-                    try (DirectoryStream<Path> left = Files.newDirectoryStream(job, f -> Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))) {
-                        for (Path folder : left) {
-                            deleteTree(folder);
-                            removed++;
-                        }
-                    }
+        for (Path job : jobFolders()) {
+            try (DirectoryStream<Path> left = Files.newDirectoryStream(job, f -> Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))) {
+                for (Path folder : left) {
+                    deleteTree(folder);
+                    removed++;
                 }
             }
         }
         return removed;
+    }
+
+    /** The jobs' work folders this instance has (none before its first). */
+    private List<Path> jobFolders() throws IOException {
+        List<Path> folders = new ArrayList<>();
+        if (Files.isDirectory(workDirectory)) {
+            try (DirectoryStream<Path> jobs = Files.newDirectoryStream(workDirectory, Files::isDirectory)) {
+                jobs.forEach(folders::add);
+            }
+        }
+        return folders;
     }
 
     /** A run's own folder in its job's work folder. */

@@ -25,7 +25,12 @@ public final class VideoFiles {
 
     /** The source video of a job, as a local file, for its row in source_videos. */
     public Path source(String jobId, Map<String, Object> sourceRow) {
-        return workDirectory.resolve(jobId).resolve("source-" + sourceRow.get("content") + ".video");
+        return workDirectory.resolve(jobId).resolve(sourceName(sourceRow));
+    }
+
+    /** A source video's copy, named for its large object. */
+    private static String sourceName(Map<String, Object> sourceRow) {
+        return "source-" + sourceRow.get("content") + ".video";
     }
 
     /** A stored source video (its source_videos row) to be exported to {@link #source} and probed, as a video arriving. */
@@ -78,7 +83,7 @@ public final class VideoFiles {
         if (sourceRow == null || sourceRow.get("duration_seconds") == null || sourceRow.get("content") == null) {
             throw new IllegalStateException("the job has no probed source video to merge with");
         }
-        return new Merge(((Number) sourceRow.get("content")).longValue(), runFolder.resolve("source-" + sourceRow.get("content") + ".video"),
+        return new Merge(((Number) sourceRow.get("content")).longValue(), runFolder.resolve(sourceName(sourceRow)),
                 runFolder.resolve("merged-muxing.mp4"), ((Number) sourceRow.get("duration_seconds")).doubleValue());
     }
 }

@@ -91,7 +91,7 @@ public final class RunningService implements AutoCloseable {
     public Path awaitRunFolderRemoved(String jobId) {
         Path work = dataDir().resolve("work").resolve(jobId);
         org.awaitility.Awaitility.await("the run's folder of job " + jobId + " removed").atMost(java.time.Duration.ofSeconds(15))
-                .until(() -> !java.nio.file.Files.exists(work.resolve("run")));
+                .until(() -> !java.nio.file.Files.exists(io.scenescore.store.WorkFolders.runFolder(work)));
         return work;
     }
 
